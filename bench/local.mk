@@ -1,0 +1,2 @@
+# bench: fragment of the top-level Makefile.am
+EXTRA_DIST += bench/README.md

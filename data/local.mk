@@ -1,0 +1,1 @@
+# data: fragment of the top-level Makefile.am

@@ -1,0 +1,1 @@
+# schemas: fragment of the top-level Makefile.am

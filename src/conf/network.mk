@@ -1,0 +1,1 @@
+# src/conf: fragment of the top-level Makefile.am

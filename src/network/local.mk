@@ -1,0 +1,1 @@
+# src/network: fragment of the top-level Makefile.am

@@ -1,0 +1,16 @@
+# src/util: small shared pieces every layer uses. Returns 0/-errno or
+# GError; never logs above debug.
+noinst_LTLIBRARIES += src/util/libvnet_util.la
+VNET_LAYER_LIBS += src/util/libvnet_util.la
+src_util_libvnet_util_la_SOURCES = \
+	src/util/vnet-enum.c src/util/vnet-enum.h \
+	src/util/vnet-error.c \
+	src/util/vnet-i18n.c src/util/vnet-i18n.h \
+	src/util/vnet-inet.c src/util/vnet-inet.h \
+	src/util/vnet-log.c src/util/vnet-log.h \
+	src/util/vnet-mac.c src/util/vnet-mac.h \
+	src/util/vnet-random.c src/util/vnet-random.h \
+	src/util/vnet-string.c src/util/vnet-string.h \
+	src/util/vnet-uuid.c src/util/vnet-uuid.h \
+	src/util/vnet-xml.c src/util/vnet-xml.h
+src_util_libvnet_util_la_LIBADD = $(GLIB_LIBS) $(XML_LIBS)
