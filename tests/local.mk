@@ -1,7 +1,7 @@
 # tests: GTest programs run through automake's TAP driver, one TAP line per
-# test case. tests/run-test adds --tap (and valgrind for check-valgrind).
+# test case. tests/run-tap.sh adds --tap (and valgrind for check-valgrind).
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
-LOG_COMPILER = $(top_srcdir)/tests/run-test
+LOG_COMPILER = $(top_srcdir)/tests/run-tap.sh
 AM_TESTS_ENVIRONMENT = \
 	VNET_TEST_SRCDIR='$(abs_top_srcdir)/tests'; export VNET_TEST_SRCDIR; \
 	VNET_TEST_BUILDDIR='$(abs_top_builddir)/tests'; export VNET_TEST_BUILDDIR; \
@@ -10,7 +10,7 @@ AM_TESTS_ENVIRONMENT = \
 	VNET_CONFORMANCE_DIR='$(CONFORMANCE_DIR)'; export VNET_CONFORMANCE_DIR; \
 	XMLLINT='$(XMLLINT)'; export XMLLINT; \
 	G_DEBUG=fatal-criticals; export G_DEBUG;
-EXTRA_DIST += tests/run-test tests/valgrind.supp
+EXTRA_DIST += tests/run-tap.sh tests/valgrind.supp
 
 # Shared test helpers: data-file lookup, and namespaces for host tests.
 check_LTLIBRARIES += tests/libvnet_test.la
