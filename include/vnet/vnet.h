@@ -10,5 +10,8 @@
 
 #include <vnet/vnet-common.h>
 #include <vnet/vnet-error.h>
+#include <vnet/vnet-connection.h>
+#include <vnet/vnet-domain.h>
+#include <vnet/vnet-network.h>
 
 #undef VNET_H_INSIDE

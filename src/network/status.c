@@ -1,0 +1,269 @@
+/* status.c: status files of running domains and networks. */
+#include <config.h>
+
+#include <vnet/vnet.h>
+
+#include "network/status.h"
+#include "util/vnet-i18n.h"
+#include "util/vnet-xml.h"
+
+/**
+ * vnet_status_link_free:
+ * @link: (nullable): a link record
+ *
+ * Frees @link.
+ */
+void
+vnet_status_link_free(VnetStatusLink *link)
+{
+    if (!link)
+        return;
+    g_free(link->name);
+    g_free(link->guest_name);
+    g_free(link);
+}
+
+/**
+ * vnet_domain_status_new:
+ * @backend: the guest backend's name
+ *
+ * Returns: (transfer full): an empty record.
+ */
+VnetDomainStatus *
+vnet_domain_status_new(const char *backend)
+{
+    VnetDomainStatus *status = g_new0(VnetDomainStatus, 1);
+
+    status->backend = g_strdup(backend);
+    status->links = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_status_link_free);
+    return status;
+}
+
+/**
+ * vnet_domain_status_free:
+ * @status: (nullable): a record
+ *
+ * Frees @status.
+ */
+void
+vnet_domain_status_free(VnetDomainStatus *status)
+{
+    if (!status)
+        return;
+    g_free(status->backend);
+    g_free(status->netns);
+    g_ptr_array_unref(status->links);
+    g_free(status);
+}
+
+/**
+ * vnet_domain_status_find_link:
+ * @status: a record
+ * @nic: a NIC's MAC address
+ *
+ * Returns: (transfer none) (nullable): the link of that NIC.
+ */
+VnetStatusLink *
+vnet_domain_status_find_link(VnetDomainStatus *status, const VnetMac *nic)
+{
+    for (guint i = 0; i < status->links->len; i++) {
+        VnetStatusLink *link = g_ptr_array_index(status->links, i);
+
+        if (vnet_mac_equal(&link->nic, nic))
+            return link;
+    }
+    return NULL;
+}
+
+/**
+ * vnet_domain_status_remove_link:
+ * @status: a record
+ * @link: one of its links
+ *
+ * Forgets @link.
+ */
+void
+vnet_domain_status_remove_link(VnetDomainStatus *status, VnetStatusLink *link)
+{
+    g_ptr_array_remove(status->links, link);
+}
+
+/* Copies the root element of a formatted document into @writer, so the
+ * status file embeds exactly what the conf layer writes. */
+static void
+embed_document(VnetXmlWriter *writer, const char *xml)
+{
+    g_autoptr(xmlDoc) doc = vnet_xml_parse_string(xml, -1, "status", NULL);
+
+    /* The conf layer's own output always parses. */
+    g_assert(doc);
+    vnet_xml_writer_node(writer, xmlDocGetRootElement(doc));
+}
+
+/**
+ * vnet_domain_status_format:
+ * @status: a record
+ * @live: the live definition
+ *
+ * Returns: (transfer full): the status document.
+ */
+char *
+vnet_domain_status_format(const VnetDomainStatus *status, const VnetDomainDef *live)
+{
+    g_autoptr(VnetXmlWriter) writer = vnet_xml_writer_new();
+    g_autofree char *xml = vnet_domain_def_format(live, 0);
+
+    vnet_xml_writer_start(writer, "domstatus");
+    vnet_xml_writer_attr(writer, "backend", status->backend);
+    if (status->netns) {
+        vnet_xml_writer_start(writer, "netns");
+        vnet_xml_writer_attr(writer, "name", status->netns);
+        vnet_xml_writer_attr_uint(writer, "inode", status->netns_inode);
+        vnet_xml_writer_end(writer);
+    }
+    for (guint i = 0; i < status->links->len; i++) {
+        const VnetStatusLink *link = g_ptr_array_index(status->links, i);
+
+        vnet_xml_writer_start(writer, "link");
+        vnet_xml_writer_attr(writer, "name", link->name);
+        vnet_xml_writer_attr_uint(writer, "ifindex", (guint64)link->ifindex);
+        vnet_xml_writer_attr_uint(writer, "group", link->group);
+        vnet_xml_writer_attr_mac(writer, "nic", &link->nic);
+        vnet_xml_writer_attr(writer, "guest", link->guest_name);
+        vnet_xml_writer_end(writer);
+    }
+    embed_document(writer, xml);
+    vnet_xml_writer_end(writer);
+    return vnet_xml_writer_finish(writer);
+}
+
+static gboolean
+parse_link(const xmlNode *node, VnetDomainStatus *status, GError **error)
+{
+    g_autoptr(VnetStatusLink) link = g_new0(VnetStatusLink, 1);
+    guint64 ifindex = 0;
+    guint64 group = 0;
+
+    if (!vnet_xml_prop_string(node, "name", TRUE, &link->name, error) ||
+        !vnet_xml_prop_uint(node, "ifindex", 1, G_MAXINT, TRUE, &ifindex, NULL, error) ||
+        !vnet_xml_prop_uint(node, "group", 0, G_MAXUINT32, TRUE, &group, NULL, error) ||
+        !vnet_xml_prop_mac(node, "nic", TRUE, &link->nic, NULL, error) ||
+        !vnet_xml_prop_string(node, "guest", FALSE, &link->guest_name, error))
+        return FALSE;
+    link->ifindex = (int)ifindex;
+    link->group = (guint32)group;
+    g_ptr_array_add(status->links, g_steal_pointer(&link));
+    return TRUE;
+}
+
+/**
+ * vnet_domain_status_parse_file:
+ * @path: a status file
+ * @ret_status: (out): the record
+ * @ret_live: (out): the live definition
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_domain_status_parse_file(const char *path, VnetDomainStatus **ret_status,
+                              VnetDomainDef **ret_live, GError **error)
+{
+    g_autoptr(xmlDoc) doc = vnet_xml_parse_file(path, error);
+    g_autoptr(VnetDomainStatus) status = NULL;
+    g_autoptr(VnetDomainDef) live = NULL;
+    g_autofree char *backend = NULL;
+    xmlNode *root;
+
+    if (!doc)
+        return FALSE;
+    root = xmlDocGetRootElement(doc);
+    if (!vnet_xml_is_element(root, "domstatus")) {
+        vnet_xml_error(error, VNET_ERROR_INVALID_XML, root,
+                       _("expected a <domstatus> document, found <%s>"), root->name);
+        return FALSE;
+    }
+    if (!vnet_xml_prop_string(root, "backend", TRUE, &backend, error))
+        return FALSE;
+    status = vnet_domain_status_new(backend);
+    vnet_xml_foreach_element(child, root) {
+        if (vnet_xml_is_element(child, "netns")) {
+            if (!vnet_xml_prop_string(child, "name", TRUE, &status->netns, error) ||
+                !vnet_xml_prop_uint(child, "inode", 1, G_MAXUINT64, TRUE, &status->netns_inode,
+                                    NULL, error))
+                return FALSE;
+        } else if (vnet_xml_is_element(child, "link")) {
+            if (!parse_link(child, status, error))
+                return FALSE;
+        } else if (vnet_xml_is_element(child, "domain")) {
+            live = vnet_domain_def_parse_node(child, error);
+            if (!live)
+                return FALSE;
+        } else {
+            vnet_xml_error(error, VNET_ERROR_INVALID_XML, child,
+                           _("unexpected element <%s> in a status file"), child->name);
+            return FALSE;
+        }
+    }
+    if (!live) {
+        vnet_xml_error_missing_child(error, root, "domain");
+        return FALSE;
+    }
+    *ret_status = g_steal_pointer(&status);
+    *ret_live = g_steal_pointer(&live);
+    return TRUE;
+}
+
+/**
+ * vnet_network_status_format:
+ * @live: the live definition
+ *
+ * Returns: (transfer full): the status document of a running network.
+ */
+char *
+vnet_network_status_format(const VnetNetworkDef *live)
+{
+    g_autoptr(VnetXmlWriter) writer = vnet_xml_writer_new();
+    g_autofree char *xml = vnet_network_def_format(live, 0);
+
+    vnet_xml_writer_start(writer, "netstatus");
+    embed_document(writer, xml);
+    vnet_xml_writer_end(writer);
+    return vnet_xml_writer_finish(writer);
+}
+
+/**
+ * vnet_network_status_parse_file:
+ * @path: a status file
+ * @ret_live: (out): the live definition
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live, GError **error)
+{
+    g_autoptr(xmlDoc) doc = vnet_xml_parse_file(path, error);
+    g_autoptr(VnetNetworkDef) live = NULL;
+    xmlNode *root;
+    xmlNode *child;
+
+    if (!doc)
+        return FALSE;
+    root = xmlDocGetRootElement(doc);
+    if (!vnet_xml_is_element(root, "netstatus")) {
+        vnet_xml_error(error, VNET_ERROR_INVALID_XML, root,
+                       _("expected a <netstatus> document, found <%s>"), root->name);
+        return FALSE;
+    }
+    child = vnet_xml_child(root, "network");
+    if (!child) {
+        vnet_xml_error_missing_child(error, root, "network");
+        return FALSE;
+    }
+    live = vnet_network_def_parse_node(child, error);
+    if (!live)
+        return FALSE;
+    *ret_live = g_steal_pointer(&live);
+    return TRUE;
+}
