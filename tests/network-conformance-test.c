@@ -43,7 +43,7 @@ static const Rejection rejected[] = {
     {"out-only/dnsmasq-options.xml", VNET_ERROR_CONFIG_UNSUPPORTED, "dnsmasq:options"},
     /* libvirt rejects these three itself (README, "Files libvirt rejects");
      * vnet does too, naming why. */
-    {"in/passthrough-address-crash.xml", VNET_ERROR_CONFIG_UNSUPPORTED, "pools of PCI addresses"},
+    {"in/passthrough-address-crash.xml", VNET_ERROR_CONFIG_UNSUPPORTED, "a pool of PCI addresses"},
     {"in/passthrough-pf.xml", VNET_ERROR_CONFIG_UNSUPPORTED, "SR-IOV physical function"},
     {"out/passthrough-pf.xml", VNET_ERROR_CONFIG_UNSUPPORTED, "SR-IOV physical function"},
     {"in/open-network-with-forward-dev.xml", VNET_ERROR_CONFIG_INVALID,

@@ -197,13 +197,13 @@ vnet_network_forward_def_parse(const xmlNode *node, VnetNetworkForwardDef *fwd, 
             g_ptr_array_add(fwd->port_forwards, rule);
         } else if (vnet_xml_is_element(child, "address")) {
             vnet_xml_error_unsupported(error, child,
-                                       _("pools of PCI addresses (<address type='pci'>, "
+                                       _("a pool of PCI addresses (<address type='pci'>, "
                                          "SR-IOV virtual functions)"));
             return FALSE;
         } else if (vnet_xml_is_element(child, "pf")) {
             vnet_xml_error_unsupported(error, child,
-                                       _("pools from an SR-IOV physical function (<pf dev>); "
-                                         "list the devices with <interface dev>"));
+                                       _("a pool built from an SR-IOV physical function "
+                                         "(<pf dev>)"));
             return FALSE;
         } else if (vnet_xml_is_element(child, "driver")) {
             vnet_xml_error_unsupported(error, child,
