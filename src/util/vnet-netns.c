@@ -18,6 +18,9 @@
 #include "util/vnet-log.h"
 #include "util/vnet-netns.h"
 
+#ifndef SO_NETNS_COOKIE
+#define SO_NETNS_COOKIE 71
+#endif
 #ifndef NSFS_MAGIC
 #define NSFS_MAGIC 0x6e736673
 #endif
@@ -274,6 +277,67 @@ vnet_netns_get_inode(const char *name, guint64 *ret_inode)
     if ((r = vnet_netns_open(name, &fd)) < 0)
         return r;
     r = vnet_netns_fd_get_inode(fd, ret_inode);
+    close(fd);
+    return r;
+}
+
+static int
+read_cookie(gpointer data)
+{
+    guint64 *cookie = data;
+    socklen_t len = sizeof(*cookie);
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    int r = 0;
+
+    if (fd < 0)
+        return -errno;
+    if (getsockopt(fd, SOL_SOCKET, SO_NETNS_COOKIE, cookie, &len) < 0)
+        r = -errno;
+    close(fd);
+    return r;
+}
+
+/**
+ * vnet_netns_fd_get_cookie:
+ * @netns_fd: a namespace fd
+ * @ret_cookie: (out): the namespace's cookie
+ *
+ * Unlike the inode, the cookie of a namespace that has ended is never given
+ * to another one (until reboot).
+ *
+ * Returns: 0, -ENOPROTOOPT on kernels before 5.14, or -errno.
+ */
+int
+vnet_netns_fd_get_cookie(int netns_fd, guint64 *ret_cookie)
+{
+    guint64 cookie = 0;
+    int r;
+
+    if ((r = check_nsfs(netns_fd)) < 0)
+        return r;
+    if ((r = vnet_netns_run(netns_fd, read_cookie, &cookie)) < 0)
+        return r;
+    *ret_cookie = cookie;
+    return 0;
+}
+
+/**
+ * vnet_netns_get_cookie:
+ * @name: the namespace's name
+ * @ret_cookie: (out): its cookie
+ *
+ * Returns: 0, -ENOENT when there is no such name, -ENXIO when no namespace
+ * is mounted there, or -errno.
+ */
+int
+vnet_netns_get_cookie(const char *name, guint64 *ret_cookie)
+{
+    int fd;
+    int r;
+
+    if ((r = vnet_netns_open(name, &fd)) < 0)
+        return r;
+    r = vnet_netns_fd_get_cookie(fd, ret_cookie);
     close(fd);
     return r;
 }

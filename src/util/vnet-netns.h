@@ -3,9 +3,11 @@
  *
  * A named namespace is what `ip netns add NAME` makes: a file
  * VNET_NETNS_RUN_DIR/NAME with the namespace bind-mounted on it, so it lives
- * without any process in it. Its inode identifies that namespace instance:
- * a restarted process that stored it can tell "still the one we made" from
- * "gone" or "someone else's by the same name".
+ * without any process in it. Its inode identifies the namespace while it
+ * lives, but the kernel reuses inode numbers once a namespace is gone; its
+ * cookie (SO_NETNS_COOKIE) is never reused within a boot. A restarted
+ * process that stored the cookie can tell "still the one we made" from
+ * "gone" or "a new one by the same name".
  *
  * Returns 0 or -errno, like all of src/util/.
  */
@@ -33,6 +35,10 @@ int vnet_netns_get_inode(const char *name, guint64 *ret_inode);
 /* The inode of the namespace behind an fd (from vnet_netns_open, or
  * /proc/PID/ns/net). */
 int vnet_netns_fd_get_inode(int netns_fd, guint64 *ret_inode);
+/* The namespace's cookie: unique among all namespaces of this boot, never
+ * 0. Needs Linux 5.14 (-ENOPROTOOPT before). */
+int vnet_netns_get_cookie(const char *name, guint64 *ret_cookie);
+int vnet_netns_fd_get_cookie(int netns_fd, guint64 *ret_cookie);
 /* Unmounts (MNT_DETACH) and removes @name; the namespace itself goes away
  * when nothing else holds it. -ENOENT when there is no such name. */
 int vnet_netns_destroy(const char *name);

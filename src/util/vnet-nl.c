@@ -623,6 +623,21 @@ set_up(struct rtnl_link *link, VnetTristate up)
 }
 
 static gboolean
+macvlan_mode_is_valid(guint32 mode)
+{
+    switch (mode) {
+    case MACVLAN_MODE_PRIVATE:
+    case MACVLAN_MODE_VEPA:
+    case MACVLAN_MODE_BRIDGE:
+    case MACVLAN_MODE_PASSTHRU:
+    case MACVLAN_MODE_SOURCE:
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+static gboolean
 name_is_valid(const char *name)
 {
     return name && *name && strlen(name) < VNET_IFNAMSIZ && !strchr(name, '/') &&
@@ -702,6 +717,8 @@ vnet_nl_link_def_build(const VnetNlLinkDef *def, const char *name, VnetRtnlLink 
             return -EINVAL;
         rtnl_link_set_link(link, def->parent_ifindex);
         if (def->macvlan_mode) {
+            if (!macvlan_mode_is_valid(def->macvlan_mode))
+                return -EINVAL;
             r = def->kind == VNET_NL_LINK_KIND_MACVLAN
                     ? rtnl_link_macvlan_set_mode(link, def->macvlan_mode)
                     : rtnl_link_macvtap_set_mode(link, def->macvlan_mode);
@@ -1039,7 +1056,10 @@ vnet_nl_link_set_group(VnetNl *nl, int ifindex, guint32 group)
  * @netns_fd: the namespace to move it into
  * @name: (nullable): its name there
  *
- * Returns: 0, or -EEXIST when the name is taken there.
+ * The kernel moves the link before renaming it: on -EEXIST (the name is
+ * taken there) the link is in @netns_fd under its old name.
+ *
+ * Returns: 0, or -EEXIST when the name is taken there, or -errno.
  */
 int
 vnet_nl_link_move_to_netns(VnetNl *nl, int ifindex, int netns_fd, const char *name)

@@ -192,7 +192,10 @@ int vnet_nl_link_set_master(VnetNl *nl, int ifindex, int master_ifindex);
 int vnet_nl_link_rename(VnetNl *nl, int ifindex, const char *name);
 int vnet_nl_link_set_group(VnetNl *nl, int ifindex, guint32 group);
 /* Moves the link into @netns_fd, renamed to @name there when non-NULL, in
- * one request. */
+ * one request. The kernel moves first and renames second: when @name is
+ * taken there, -EEXIST comes back and the link is in @netns_fd under its old
+ * name. Creating the link there directly (VnetNlLinkDef.has_netns_fd, or a
+ * veth peer's has_peer_netns_fd) is all-or-nothing instead. */
 int vnet_nl_link_move_to_netns(VnetNl *nl, int ifindex, int netns_fd, const char *name);
 
 /* Bridge port flags (RTM_SETLINK, AF_BRIDGE, IFLA_PROTINFO). */
