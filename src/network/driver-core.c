@@ -663,7 +663,6 @@ vnet_core_domain_attach_interface(gpointer drv, const VnetUuid *uuid, const char
                     vnet_domain_status_remove_link(ctx.status, link);
             }
             g_ptr_array_remove(def->interfaces, added);
-            vnet_domain_interface_def_free(added);
             renumber_interfaces(def);
             return FALSE;
         }
@@ -718,8 +717,8 @@ vnet_core_domain_detach_interface(gpointer drv, const VnetUuid *uuid, const char
         }
         if (!found)
             return FALSE;
+        /* The array frees its elements. */
         g_ptr_array_remove(config->interfaces, found);
-        vnet_domain_interface_def_free(found);
     }
     if (live) {
         VnetDomainDef *def = vnet_domain_obj_get_def(obj);
@@ -729,7 +728,6 @@ vnet_core_domain_detach_interface(gpointer drv, const VnetUuid *uuid, const char
         if (!nic || !live_backend(obj)->detach_nic(&ctx, nic, error))
             return FALSE;
         g_ptr_array_remove(def->interfaces, nic);
-        vnet_domain_interface_def_free(nic);
         renumber_interfaces(def);
         if (!save_domain_status(core, def, ctx.status, error))
             return FALSE;

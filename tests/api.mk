@@ -1,0 +1,11 @@
+# tests: the C API on test:///default and local:///?root=DIR, the local
+# driver's store and crash recovery, the netns guest backend (in private
+# namespaces), and the example program built against an installed libvnet.
+API_TESTS = \
+	tests/api-common-test
+check_PROGRAMS += $(API_TESTS)
+TESTS += $(API_TESTS)
+
+tests_api_common_test_SOURCES = tests/api-common-test.c
+tests_api_common_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
+tests_api_common_test_LDADD = $(VNET_TEST_LIBS)
