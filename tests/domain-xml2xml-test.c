@@ -209,6 +209,51 @@ test_bandwidth_group_units(void)
     g_assert_null(vnet_domain_def_find_bandwidth_group(def, "e"));
 }
 
+/* Live XML: <target ifindex> only with VNET_DOMAIN_DEF_FORMAT_LIVE, and it
+ * parses back (status files embed live XML). */
+static void
+test_live(void)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDomainDef) def = vnet_domain_def_parse_string(
+        "<domain type='netns'><name>live</name>"
+        "<uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid><devices>"
+        "<interface type='bridge'><mac address='52:54:00:00:00:01'/>"
+        "<source bridge='br0'/><target dev='vnbr0' ifindex='12'/>"
+        "<guest dev='eth0'/></interface></devices></domain>",
+        "live.xml", &error);
+    g_autoptr(VnetDomainDef) again = NULL;
+    g_autoptr(VnetDomainDef) copy = NULL;
+    g_autofree char *config = NULL;
+    g_autofree char *live = NULL;
+    g_autofree char *live_again = NULL;
+    const VnetDomainInterfaceDef *iface;
+    VnetMac mac;
+
+    g_assert_no_error(error);
+    iface = g_ptr_array_index(def->interfaces, 0);
+    g_assert_cmpint(iface->target_ifindex, ==, 12);
+    g_assert_cmpstr(iface->guest_dev, ==, "eth0");
+    config = vnet_domain_def_format(def, 0);
+    live = vnet_domain_def_format(def, VNET_DOMAIN_DEF_FORMAT_LIVE);
+    g_assert_null(strstr(config, "ifindex"));
+    g_assert_nonnull(strstr(live, "<target dev='vnbr0' ifindex='12'/>"));
+    g_assert_nonnull(strstr(config, "<guest dev='eth0'/>"));
+    again = vnet_domain_def_parse_string(live, "live.xml", &error);
+    g_assert_no_error(error);
+    live_again = vnet_domain_def_format(again, VNET_DOMAIN_DEF_FORMAT_LIVE);
+    g_assert_cmpstr(live_again, ==, live);
+    copy = vnet_domain_def_copy(def);
+    iface = g_ptr_array_index(copy->interfaces, 0);
+    g_assert_cmpint(iface->target_ifindex, ==, 12);
+    g_assert_cmpstr(iface->guest_dev, ==, "eth0");
+
+    g_assert_cmpint(vnet_mac_parse("52:54:00:00:00:01", &mac), ==, 0);
+    g_assert_cmpint(vnet_domain_def_find_interface_by_mac(def, &mac), ==, 0);
+    g_assert_cmpint(vnet_mac_parse("52:54:00:00:00:02", &mac), ==, 0);
+    g_assert_cmpint(vnet_domain_def_find_interface_by_mac(def, &mac), ==, -1);
+}
+
 static void
 add_folder(const char *prefix, GPtrArray *names, GTestDataFunc func)
 {
@@ -247,5 +292,6 @@ main(int argc, char **argv)
     g_test_add_func("/domain/defaults/generated", test_generated_defaults);
     g_test_add_func("/domain/defaults/implicit", test_implicit_defaults);
     g_test_add_func("/domain/bandwidth-group/units", test_bandwidth_group_units);
+    g_test_add_func("/domain/live", test_live);
     return g_test_run();
 }

@@ -352,6 +352,25 @@ parse_bandwidth_groups(const xmlNode *node, VnetDomainDef *def, GError **error)
 }
 
 /**
+ * vnet_domain_def_find_interface_by_mac:
+ * @def: a domain
+ * @mac: a MAC address
+ *
+ * Returns: the index of the interface with that MAC, or -1.
+ */
+int
+vnet_domain_def_find_interface_by_mac(const VnetDomainDef *def, const VnetMac *mac)
+{
+    for (guint i = 0; i < def->interfaces->len; i++) {
+        const VnetDomainInterfaceDef *iface = g_ptr_array_index(def->interfaces, i);
+
+        if (vnet_mac_equal(&iface->mac, mac))
+            return (int)i;
+    }
+    return -1;
+}
+
+/**
  * vnet_domain_def_find_bandwidth_group:
  * @def: a domain
  * @name: a group name
@@ -856,9 +875,10 @@ format_text_with_attrs(VnetXmlWriter *writer, const char *name, const GPtrArray 
 /**
  * vnet_domain_def_format:
  * @def: a domain
- * @flags: #VnetDomainDefFormatFlags (0)
+ * @flags: #VnetDomainDefFormatFlags
  *
- * Returns: (transfer full): canonical domain XML.
+ * Returns: (transfer full): canonical domain XML; with
+ * %VNET_DOMAIN_DEF_FORMAT_LIVE, also each NIC's host ifindex.
  */
 char *
 vnet_domain_def_format(const VnetDomainDef *def, guint flags)
@@ -867,7 +887,7 @@ vnet_domain_def_format(const VnetDomainDef *def, guint flags)
     char uuid[VNET_UUID_STRLEN];
 
     g_return_val_if_fail(def != NULL, NULL);
-    g_return_val_if_fail(flags == 0, NULL);
+    g_return_val_if_fail((flags & ~VNET_DOMAIN_DEF_FORMAT_LIVE) == 0, NULL);
 
     vnet_xml_writer_start(writer, "domain");
     vnet_xml_writer_attr(writer, "type", vnet_domain_type_to_string(def->type));
@@ -913,7 +933,8 @@ vnet_domain_def_format(const VnetDomainDef *def, guint flags)
         vnet_xml_writer_start(writer, "devices");
         vnet_domain_foreign_format(writer, def->device_foreign, 0);
         for (guint i = 0; i < def->interfaces->len; i++) {
-            vnet_domain_interface_def_format(writer, g_ptr_array_index(def->interfaces, i));
+            vnet_domain_interface_def_format(writer, g_ptr_array_index(def->interfaces, i),
+                                             flags);
             vnet_domain_foreign_format(writer, def->device_foreign, i + 1);
         }
         vnet_xml_writer_end(writer);

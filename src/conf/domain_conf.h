@@ -181,6 +181,8 @@ typedef struct _VnetDomainInterfaceDef {
     char *target_dev;
     VnetTristate target_managed;
     guint target_line;
+    int target_ifindex; /* live only: host-side ifindex, 0 = unknown */
+    char *guest_dev;    /* <guest dev>: the NIC's name inside the guest */
     VnetPromiscPolicy promisc;
     guint promisc_line;
     VnetBandwidthDef *bandwidth;
@@ -281,10 +283,12 @@ typedef struct _VnetDomainDef {
     GPtrArray *foreign; /* VnetDomainForeign *, top level */
 } VnetDomainDef;
 
-/* Format flags. Bit 0 is reserved for VNET_DOMAIN_DEF_FORMAT_LIVE (realized
- * device names and ifindexes), which the driver layer will add. */
+/* Format flags. */
 typedef enum {
     VNET_DOMAIN_DEF_FORMAT_NONE = 0,
+    /* Live state: also <target ifindex> (the driver fills target_dev,
+     * target_ifindex and guest_dev with what it realized). */
+    VNET_DOMAIN_DEF_FORMAT_LIVE = 1 << 0,
 } VnetDomainDefFormatFlags;
 
 VnetDomainDef *vnet_domain_def_parse_node(xmlNode *root, GError **error);
@@ -296,6 +300,9 @@ VnetDomainDef *vnet_domain_def_copy(const VnetDomainDef *def);
 void vnet_domain_def_free(VnetDomainDef *def);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetDomainDef, vnet_domain_def_free)
 
+/* Index of the interface with MAC @mac, or -1. */
+int vnet_domain_def_find_interface_by_mac(const VnetDomainDef *def, const VnetMac *mac);
+
 /* The bandwidth group called @name, or NULL. */
 const VnetBandwidthGroup *vnet_domain_def_find_bandwidth_group(const VnetDomainDef *def,
                                                                const char *name);
@@ -306,7 +313,8 @@ const VnetBandwidthGroup *vnet_domain_def_find_bandwidth_group(const VnetDomainD
  * instanceid). @index is its position, used in messages. */
 VnetDomainInterfaceDef *vnet_domain_interface_def_parse(const xmlNode *node, guint index,
                                                         GError **error);
-void vnet_domain_interface_def_format(VnetXmlWriter *writer, const VnetDomainInterfaceDef *iface);
+void vnet_domain_interface_def_format(VnetXmlWriter *writer, const VnetDomainInterfaceDef *iface,
+                                      guint flags);
 VnetDomainInterfaceDef *vnet_domain_interface_def_copy(const VnetDomainInterfaceDef *iface);
 void vnet_domain_interface_def_free(VnetDomainInterfaceDef *iface);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetDomainInterfaceDef, vnet_domain_interface_def_free)

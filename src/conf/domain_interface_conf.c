@@ -58,7 +58,7 @@ static const char *const kept_children[] = {
 /* Every child name vnet knows, for "did you mean". */
 static const char *const known_children[] = {
     "mac", "source", "target", "model", "link", "mtu", "bandwidth", "vlan", "virtualport",
-    "promiscuous", "ip", "gateway", "portForward", "address", "alias", "boot", "rom", "acpi",
+    "promiscuous", "ip", "gateway", "portForward", "guest", "address", "alias", "boot", "rom", "acpi",
     "driver", "tune", "guest", "backend", "script", "downscript", "port", "route",
 };
 
@@ -68,6 +68,7 @@ enum {
     IF_ANCHOR_MAC,
     IF_ANCHOR_SOURCE,
     IF_ANCHOR_TARGET,
+    IF_ANCHOR_GUEST,
     IF_ANCHOR_MODEL,
     IF_ANCHOR_LINK,
     IF_ANCHOR_MTU,
@@ -604,6 +605,7 @@ parse_child(const xmlNode *child, VnetDomainInterfaceDef *iface, gboolean *seen,
     gboolean is_user = t == VNET_DOMAIN_INTERFACE_TYPE_USER;
     gboolean is_routed = t == VNET_DOMAIN_INTERFACE_TYPE_ROUTED;
     int value;
+    guint64 ifindex = 0;
 
     if (vnet_xml_is_element(child, "mac")) {
         *anchor = IF_ANCHOR_MAC;
@@ -616,9 +618,22 @@ parse_child(const xmlNode *child, VnetDomainInterfaceDef *iface, gboolean *seen,
     if (vnet_xml_is_element(child, "target")) {
         *anchor = IF_ANCHOR_TARGET;
         iface->target_line = vnet_xml_node_line(child);
-        return once(child, &seen[IF_ANCHOR_TARGET], error) &&
-               parse_ifname_attr(child, "dev", TRUE, &iface->target_dev, error) &&
-               vnet_xml_prop_tristate(child, "managed", &iface->target_managed, error);
+        if (!once(child, &seen[IF_ANCHOR_TARGET], error) ||
+            !parse_ifname_attr(child, "dev", TRUE, &iface->target_dev, error) ||
+            !vnet_xml_prop_tristate(child, "managed", &iface->target_managed, error))
+            return FALSE;
+        /* Live XML (status files) carries the host ifindex too. */
+        return vnet_xml_prop_uint(child, "ifindex", 1, G_MAXINT32, FALSE, &ifindex, NULL,
+                                  error) &&
+               (iface->target_ifindex = (int)ifindex, TRUE);
+    }
+    if (vnet_xml_is_element(child, "guest") && child->properties &&
+        !child->properties->next && xmlHasProp(child, BAD_CAST "dev")) {
+        /* <guest dev> alone is the NIC's name inside the guest; other forms
+         * (libvirt's actual=) are kept verbatim below. */
+        *anchor = IF_ANCHOR_GUEST;
+        return once(child, &seen[IF_ANCHOR_GUEST], error) &&
+               parse_ifname_attr(child, "dev", TRUE, &iface->guest_dev, error);
     }
     if (vnet_xml_is_element(child, "model")) {
         value = VNET_NIC_MODEL_NONE;
@@ -860,12 +875,14 @@ format_ip(VnetXmlWriter *writer, const VnetDomainIpAddr *ip)
  * vnet_domain_interface_def_format:
  * @writer: where to write
  * @iface: the interface
+ * @flags: #VnetDomainDefFormatFlags
  *
  * Writes <interface> canonically: known children in a fixed order, kept
  * children after the known kind they followed.
  */
 void
-vnet_domain_interface_def_format(VnetXmlWriter *writer, const VnetDomainInterfaceDef *iface)
+vnet_domain_interface_def_format(VnetXmlWriter *writer, const VnetDomainInterfaceDef *iface,
+                                 guint flags)
 {
     const GPtrArray *kept = iface->foreign;
 
@@ -888,9 +905,17 @@ vnet_domain_interface_def_format(VnetXmlWriter *writer, const VnetDomainInterfac
         vnet_xml_writer_start(writer, "target");
         vnet_xml_writer_attr(writer, "dev", iface->target_dev);
         vnet_xml_writer_attr(writer, "managed", vnet_tristate_to_string(iface->target_managed));
+        if ((flags & VNET_DOMAIN_DEF_FORMAT_LIVE) && iface->target_ifindex > 0)
+            vnet_xml_writer_attr_uint(writer, "ifindex", (guint64)iface->target_ifindex);
         vnet_xml_writer_end(writer);
     }
     vnet_domain_foreign_format(writer, kept, IF_ANCHOR_TARGET);
+    if (iface->guest_dev) {
+        vnet_xml_writer_start(writer, "guest");
+        vnet_xml_writer_attr(writer, "dev", iface->guest_dev);
+        vnet_xml_writer_end(writer);
+    }
+    vnet_domain_foreign_format(writer, kept, IF_ANCHOR_GUEST);
 
     if (iface->model) {
         vnet_xml_writer_start(writer, "model");
@@ -969,6 +994,7 @@ vnet_domain_interface_def_copy(const VnetDomainInterfaceDef *iface)
     copy->port_forwards = port_forwards;
     copy->routed_addrs = routed_addrs;
     copy->target_dev = g_strdup(iface->target_dev);
+    copy->guest_dev = g_strdup(iface->guest_dev);
     copy->bandwidth = vnet_bandwidth_def_copy(iface->bandwidth);
     copy->vlan = vnet_vlan_def_copy(iface->vlan);
     copy->virtualport = vnet_virtual_port_def_copy(iface->virtualport);
@@ -1000,6 +1026,7 @@ vnet_domain_interface_def_free(VnetDomainInterfaceDef *iface)
     if (!iface)
         return;
     g_free(iface->target_dev);
+    g_free(iface->guest_dev);
     vnet_bandwidth_def_free(iface->bandwidth);
     vnet_vlan_def_free(iface->vlan);
     vnet_virtual_port_def_free(iface->virtualport);
