@@ -610,7 +610,8 @@ parse_type(const xmlNode *root, VnetDomainDef *def, GError **error)
         vnet_xml_error_missing_attr(error, root, "type");
         return FALSE;
     }
-    if (vnet_domain_type_from_string(type) < 0 && !vnet_enum_suggest(&vnet_domain_type_table, type)) {
+    if (vnet_domain_type_from_string(type) < 0 &&
+        !vnet_enum_suggest(&vnet_domain_type_table, type)) {
         /* Another hypervisor's name (lxc, xen, ...), not a typo. */
         g_autofree char *allowed = vnet_enum_list_values(&vnet_domain_type_table);
         g_autofree char *feature =

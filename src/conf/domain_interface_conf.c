@@ -58,7 +58,8 @@ static const char *const kept_children[] = {
 /* Every child name vnet knows, for "did you mean". */
 static const char *const known_children[] = {
     "mac", "source", "target", "model", "link", "mtu", "bandwidth", "vlan", "virtualport",
-    "promiscuous", "ip", "gateway", "portForward", "guest", "address", "alias", "boot", "rom", "acpi",
+    "promiscuous", "ip", "gateway", "portForward", "guest", "address", "alias", "boot", "rom",
+    "acpi",
     "driver", "tune", "guest", "backend", "script", "downscript", "port", "route",
 };
 
