@@ -48,6 +48,27 @@ link_undo(gpointer data)
 }
 
 static gboolean
+set_guest_up(VnetNicCtx *ctx, const char *what, GError **error)
+{
+    g_autofree char *step = g_strdup_printf(_("%s: setting %s up in the guest"), what,
+                                            ctx->guest_name);
+    g_autoptr(VnetNl) guest = NULL;
+    VnetNlLinkInfo info;
+    int r = vnet_nl_open_in_netns(ctx->netns_fd, &guest);
+
+    if (r == 0)
+        r = vnet_nl_link_get(guest, ctx->guest_name, &info);
+    if (r == 0)
+        r = vnet_nl_link_set_up(guest, info.ifindex, TRUE);
+    if (r < 0) {
+        vnet_step_error_errno(error, VNET_ERROR_NETLINK, step, r,
+                              guest ? vnet_nl_last_error_message(guest) : NULL);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean
 realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
 {
     VnetDomainInterfaceDef *nic = ctx->nic;
@@ -68,8 +89,6 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
     link.peer_name = ctx->guest_name;
     link.peer_mac = &nic->mac;
     link.peer_mtu = nic->mtu;
-    link.peer_up = nic->link_state == VNET_LINK_STATE_DOWN ? VNET_TRISTATE_NO
-                                                           : VNET_TRISTATE_YES;
     link.has_peer_netns_fd = TRUE;
     link.peer_netns_fd = ctx->netns_fd;
 
@@ -98,6 +117,12 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
     record->nic = nic->mac;
     record->guest_name = g_strdup(ctx->guest_name);
     g_ptr_array_add(ctx->status->links, record);
+
+    /* The kernel refuses a veth whose peer is created up (ENOTCONN on
+     * 6.x), so the guest end comes up in its own request, from inside the
+     * guest. Nothing to undo: deleting the pair removes it. */
+    if (nic->link_state != VNET_LINK_STATE_DOWN && !set_guest_up(ctx, what, error))
+        return FALSE;
 
     g_free(nic->target_dev);
     nic->target_dev = g_strdup(info.name);
