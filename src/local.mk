@@ -24,4 +24,8 @@ vnetincludedir = $(includedir)/vnet
 vnetinclude_HEADERS = \
 	include/vnet/vnet.h \
 	include/vnet/vnet-common.h \
-	include/vnet/vnet-error.h
+	include/vnet/vnet-connection.h \
+	include/vnet/vnet-domain.h \
+	include/vnet/vnet-error.h \
+	include/vnet/vnet-network.h \
+	include/vnet/vnet-xml.h

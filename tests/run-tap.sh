@@ -5,7 +5,7 @@ test=$1
 shift
 if [ "${VNET_TEST_VALGRIND:-0}" = 1 ]; then
     exec env G_SLICE=always-malloc G_DEBUG=gc-friendly \
-        libtool --mode=execute valgrind --quiet --error-exitcode=99 --leak-check=full \
+        "${VNET_TOP_BUILDDIR:-.}/libtool" --mode=execute valgrind --quiet --error-exitcode=99 --leak-check=full \
         --show-leak-kinds=definite --errors-for-leak-kinds=definite \
         --suppressions="$VNET_TEST_SRCDIR/valgrind.supp" \
         "$test" --tap "$@"

@@ -10,6 +10,7 @@
 
 #include <vnet/vnet-common.h>
 #include <vnet/vnet-error.h>
+#include <vnet/vnet-xml.h>
 #include <vnet/vnet-connection.h>
 #include <vnet/vnet-domain.h>
 #include <vnet/vnet-network.h>

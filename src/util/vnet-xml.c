@@ -125,6 +125,12 @@ parse_buffer(const char *buf, gsize len, const char *name, GError **error)
 
     doc = xmlCtxtReadMemory(ctxt, buf, (int)len, name, "UTF-8", options);
 
+    /* libxml2 stores the name URI-escaped ("domain%20XML"); messages
+     * must show it as the caller gave it. */
+    if (doc) {
+        xmlFree((xmlChar *)doc->URL);
+        doc->URL = xmlStrdup(BAD_CAST name);
+    }
     if (state.refusal) {
         g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_XML, "%s:%d: %s", name,
                     state.refusal_line, state.refusal);

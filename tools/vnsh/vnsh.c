@@ -11,6 +11,7 @@
 #include "vnsh.h"
 
 static const VnshCommand *const command_groups[] = {
+    vnsh_xml_commands,
     vnsh_misc_commands,
 };
 

@@ -25,3 +25,4 @@ enum {
 void vnsh_error(const char *format, ...) G_GNUC_PRINTF(1, 2);
 
 extern const VnshCommand vnsh_misc_commands[];
+extern const VnshCommand vnsh_xml_commands[];
