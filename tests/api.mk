@@ -24,3 +24,15 @@ TESTS += $(API_NETNS_TESTS)
 tests_api_netns_test_SOURCES = tests/api-netns-test.c
 tests_api_netns_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_api_netns_test_LDADD = $(VNET_TEST_LIBS)
+
+# examples/c: built by make check, run, and rebuilt out of tree against an
+# installed libvnet through pkg-config.
+check_PROGRAMS += examples/c/vnet-example
+examples_c_vnet_example_SOURCES = examples/c/vnet-example.c
+examples_c_vnet_example_LDADD = src/libvnet.la $(GLIB_LIBS)
+EXTRA_DIST += examples/c/domain.xml tests/example-c-test.sh
+TESTS += tests/example-c-test.sh
+AM_TESTS_ENVIRONMENT += \
+	VNET_CC='$(CC)'; export VNET_CC; \
+	VNET_PKG_CONFIG='$(PKG_CONFIG)'; export VNET_PKG_CONFIG; \
+	VNET_EXAMPLE_CFLAGS='$(SANITIZER_CFLAGS) $(SANITIZER_LDFLAGS)'; export VNET_EXAMPLE_CFLAGS;

@@ -27,10 +27,3 @@ src_network_libvnet_network_la_SOURCES = \
 	src/libvnet-private.h
 src_network_libvnet_network_la_LIBADD = $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
 
-# The public headers of the C API (the umbrella and the error header are
-# listed in src/local.mk).
-vnetapiincludedir = $(includedir)/vnet
-vnetapiinclude_HEADERS = \
-	include/vnet/vnet-connection.h \
-	include/vnet/vnet-domain.h \
-	include/vnet/vnet-network.h
