@@ -114,9 +114,11 @@ VnetConnection *vnet_connection_ref(VnetConnection *conn);
  * @conn: (nullable) (transfer full): a connection
  *
  * Drops the caller's reference. Running objects keep running: closing a
- * connection never tears anything down. Subscriptions made through @conn
- * stay until vnet_connection_unsubscribe() or until the last reference
- * (including those held by domain and network handles) is gone.
+ * connection never tears anything down. Domain and network handles and
+ * event subscriptions hold their own references (as in libvirt, a
+ * subscription keeps the connection open until
+ * vnet_connection_unsubscribe()); the driver is closed when the last one
+ * is gone.
  */
 void vnet_connection_close(VnetConnection *conn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetConnection, vnet_connection_close)
@@ -192,16 +194,61 @@ typedef enum {
  */
 typedef struct _VnetEvent VnetEvent;
 
+/**
+ * vnet_event_get_object_kind:
+ * @event: an event
+ *
+ * Returns: whether the event is about a domain or a network.
+ */
 VnetObjectKind vnet_event_get_object_kind(const VnetEvent *event);
+
+/**
+ * vnet_event_get_event_type:
+ * @event: an event
+ *
+ * Returns: what happened.
+ */
 VnetEventType vnet_event_get_event_type(const VnetEvent *event);
-/* Returns: (transfer none): the object's name. */
+
+/**
+ * vnet_event_get_name:
+ * @event: an event
+ *
+ * Returns: (transfer none): the object's name.
+ */
 const char *vnet_event_get_name(const VnetEvent *event);
-/* Returns: (transfer none): the object's UUID in canonical form. */
+
+/**
+ * vnet_event_get_uuid:
+ * @event: an event
+ *
+ * Returns: (transfer none): the object's UUID in canonical form.
+ */
 const char *vnet_event_get_uuid(const VnetEvent *event);
-/* Returns: (transfer none) (nullable): extra text: the error of a
- * %VNET_EVENT_FAILED event, or %NULL. */
+
+/**
+ * vnet_event_get_detail:
+ * @event: an event
+ *
+ * Returns: (transfer none) (nullable): extra text: the error message of a
+ *   %VNET_EVENT_FAILED event, else %NULL.
+ */
 const char *vnet_event_get_detail(const VnetEvent *event);
+
+/**
+ * vnet_event_ref:
+ * @event: an event
+ *
+ * Returns: (transfer full): @event, kept beyond the callback.
+ */
 VnetEvent *vnet_event_ref(VnetEvent *event);
+
+/**
+ * vnet_event_unref:
+ * @event: (nullable): an event
+ *
+ * Drops a reference taken with vnet_event_ref().
+ */
 void vnet_event_unref(VnetEvent *event);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetEvent, vnet_event_unref)
 
@@ -260,7 +307,8 @@ guint vnet_connection_subscribe(VnetConnection *conn, VnetEventCallback callback
  *
  * Stops a subscription: events not yet delivered are dropped and @callback
  * is not called again once this returns (when called from the delivering
- * context). Unknown ids are ignored.
+ * context). The subscription's reference to @conn is released (after a
+ * delivery in progress, if any). Unknown ids are ignored.
  */
 void vnet_connection_unsubscribe(VnetConnection *conn, guint id);
 
