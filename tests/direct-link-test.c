@@ -1,0 +1,903 @@
+/* direct-link-test.c: src/network/link-direct in throwaway namespaces, a
+ * veth pair standing in for the physical NIC, results read from the kernel
+ * (`ip -d -j`) and from real traffic (ping between namespaces, Ethernet
+ * frames through a macvtap fd). */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/if.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <linux/if_tun.h>
+
+#include <vnet/vnet.h>
+
+#include "netns-helper.h"
+#include "network/link-direct.h"
+#include "network/undo.h"
+#include "test-util.h"
+#include "util/vnet-netns.h"
+
+#define ETH_P_VNET_TEST 0x88b5
+
+static gboolean
+enter_or_skip(void)
+{
+    g_autofree char *reason = NULL;
+
+    if (!vnet_netns_enter_private(&reason)) {
+        g_test_skip(reason);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static VnetNl *
+open_nl(void)
+{
+    VnetNl *nl = NULL;
+
+    g_assert_cmpint(vnet_nl_open(&nl), ==, 0);
+    return nl;
+}
+
+static VnetMac
+mac_of(const char *str)
+{
+    VnetMac mac;
+
+    g_assert_cmpint(vnet_mac_parse(str, &mac), ==, 0);
+    return mac;
+}
+
+static const char *
+str_member(JsonObject *obj, const char *member)
+{
+    return obj && json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
+                                                      : NULL;
+}
+
+/* A string member of link @name in @ns ("address", "group"...), copied. */
+static char *
+link_attr(const char *ns, const char *name, const char *member)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+    JsonObject *link = vnet_netns_find_link(root, name);
+
+    g_assert_nonnull(link);
+    return g_strdup(str_member(link, member));
+}
+
+static gint64
+link_mtu(const char *ns, const char *name)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+    JsonObject *link = vnet_netns_find_link(root, name);
+
+    g_assert_nonnull(link);
+    return json_object_get_int_member(link, "mtu");
+}
+
+static char *
+link_info_data(const char *ns, const char *name, const char *member)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+    JsonObject *link = vnet_netns_find_link(root, name);
+    JsonObject *info;
+
+    g_assert_nonnull(link);
+    info = json_object_get_object_member(link, "linkinfo");
+    if (g_str_equal(member, "info_kind"))
+        return g_strdup(str_member(info, "info_kind"));
+    return g_strdup(str_member(json_object_get_object_member(info, "info_data"), member));
+}
+
+static guint
+count_links(const char *ns)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+
+    return json_array_get_length(json_node_get_array(root));
+}
+
+static guint
+count_group(const char *ns, guint32 group)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+    JsonArray *links = json_node_get_array(root);
+    g_autofree char *want = g_strdup_printf("%u", group);
+    guint n = 0;
+
+    for (guint i = 0; i < json_array_get_length(links); i++)
+        if (g_strcmp0(str_member(json_array_get_object_element(links, i), "group"), want) == 0)
+            n++;
+    return n;
+}
+
+/* One echo request, two seconds for the answer: address resolution may
+ * wait for the next ARP retransmission (one second). */
+static gboolean
+ping(const char *from_ns, const char *address)
+{
+    return vnet_netns_sh_status(from_ns, "ping -c1 -W2 -q %s", address) == 0;
+}
+
+/* ---- a small world: the "physical" NIC and guests ------------------------ */
+
+/* vnt-eth0 (host) <-> far0 in namespace vnt-far, 192.0.2.100/24: the
+ * device direct NICs sit on, and a host on the far side of it. */
+static void
+make_physical(const char *phys, const char *far_ns, const char *far_addr)
+{
+    vnet_netns_add(far_ns);
+    vnet_netns_veth(phys, NULL, "far0", far_ns);
+    vnet_netns_sh(far_ns, "ip addr add %s/24 dev far0", far_addr);
+}
+
+static void
+remove_physical(const char *phys, const char *far_ns)
+{
+    vnet_netns_sh(NULL, "ip link del %s", phys);
+    vnet_netns_del(far_ns);
+}
+
+typedef struct {
+    char *name;
+    int fd;
+    guint32 group;
+    GPtrArray *links; /* VnetDirectLink * */
+} Guest;
+
+static Guest *
+guest_new(const char *name, guint32 group)
+{
+    Guest *g = g_new0(Guest, 1);
+
+    g->name = g_strdup(name);
+    g->group = group;
+    g->links = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_direct_link_free);
+    g_assert_cmpint(vnet_netns_create(name, NULL), ==, 0);
+    g_assert_cmpint(vnet_netns_open(name, &g->fd), ==, 0);
+    return g;
+}
+
+static void
+guest_free(Guest *g)
+{
+    g_ptr_array_unref(g->links);
+    close(g->fd);
+    vnet_netns_destroy(g->name);
+    g_free(g->name);
+    g_free(g);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Guest, guest_free)
+
+static VnetDirectCtx
+guest_ctx(Guest *g, VnetNl *nl, VnetDirectRegistry *registry, const char *guest_name)
+{
+    VnetDirectCtx ctx = {
+        .nl = nl,
+        .group = g->group,
+        .domain = g->name,
+        .describe = "interface 1 (type 'direct') of domain under test",
+        .registry = registry,
+        .netns = TRUE,
+        .netns_fd = g->fd,
+        .guest_name = guest_name,
+    };
+    return ctx;
+}
+
+/* One direct NIC as eth0 of @g, with address @addr. */
+static void
+guest_attach(Guest *g, VnetNl *nl, VnetDirectRegistry *registry, const char *source,
+             VnetDirectMode mode, const char *mac, const char *addr)
+{
+    VnetMac m = mac_of(mac);
+    VnetDirectDef def = {.source_dev = source, .mode = mode, .mac = &m};
+    VnetDirectCtx ctx = guest_ctx(g, nl, registry, "eth0");
+    g_autoptr(GError) error = NULL;
+    VnetDirectLink *link = NULL;
+
+    g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+    g_assert_no_error(error);
+    g_ptr_array_add(g->links, link);
+    vnet_netns_sh(g->name, "ip addr add %s/24 dev eth0", addr);
+}
+
+static void
+guest_teardown(Guest *g, VnetNl *nl)
+{
+    g_autoptr(VnetNl) guest_nl = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint(vnet_nl_open_in_netns(g->fd, &guest_nl), ==, 0);
+    g_assert_true(vnet_direct_teardown(nl, guest_nl, g->group, g->links, &error));
+    g_assert_no_error(error);
+    g_ptr_array_set_size(g->links, 0);
+}
+
+/* ---- modes, proved with traffic ------------------------------------------- */
+
+static void
+check_mode(VnetDirectMode mode, gboolean expect_between, const char *kernel_mode)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(Guest) g1 = NULL;
+    g_autoptr(Guest) g2 = NULL;
+    g_autofree char *mode_seen = NULL;
+    g_autofree char *kind = NULL;
+    g_autofree char *mac = NULL;
+
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    g1 = guest_new("vnt-g1", 1001);
+    g2 = guest_new("vnt-g2", 1002);
+    guest_attach(g1, nl, registry, "vnt-eth0", mode, "52:54:00:00:01:01", "192.0.2.11");
+    guest_attach(g2, nl, registry, "vnt-eth0", mode, "52:54:00:00:01:02", "192.0.2.12");
+
+    kind = link_info_data("vnt-g1", "eth0", "info_kind");
+    g_assert_cmpstr(kind, ==, "macvlan");
+    mode_seen = link_info_data("vnt-g1", "eth0", "mode");
+    g_assert_cmpstr(mode_seen, ==, kernel_mode);
+    mac = link_attr("vnt-g1", "eth0", "address");
+    g_assert_cmpstr(mac, ==, "52:54:00:00:01:01");
+
+    /* every guest reaches the host on the far side of the device */
+    g_assert_true(ping("vnt-g1", "192.0.2.100"));
+    g_assert_true(ping("vnt-g2", "192.0.2.100"));
+    g_assert_true(ping("vnt-far", "192.0.2.12"));
+    g_assert_cmpint(ping("vnt-g1", "192.0.2.12"), ==, expect_between);
+    g_assert_cmpint(ping("vnt-g2", "192.0.2.11"), ==, expect_between);
+
+    guest_teardown(g1, nl);
+    guest_teardown(g2, nl);
+    g_assert_false(vnet_netns_link_exists("vnt-g1", "eth0"));
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+static void
+test_mode_bridge(void)
+{
+    if (!enter_or_skip())
+        return;
+    check_mode(VNET_DIRECT_MODE_BRIDGE, TRUE, "bridge");
+}
+
+static void
+test_mode_private(void)
+{
+    if (!enter_or_skip())
+        return;
+    check_mode(VNET_DIRECT_MODE_PRIVATE, FALSE, "private");
+}
+
+static void
+test_mode_vepa(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(Guest) g1 = NULL;
+    g_autoptr(Guest) g2 = NULL;
+    g_autofree char *mode_seen = NULL;
+
+    if (!enter_or_skip())
+        return;
+    /* no mode at all is vepa, as in libvirt */
+    check_mode(VNET_DIRECT_MODE_NONE, FALSE, "vepa");
+
+    /* the far side becomes a bridge: without hairpin it does not send a
+     * frame back out of the port it came in, with hairpin it does */
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    vnet_netns_sh("vnt-far", "ip addr flush dev far0 && ip link add br0 type bridge && "
+                             "ip link set far0 master br0 && "
+                             "ip addr add 192.0.2.100/24 dev br0 && ip link set br0 up");
+    g1 = guest_new("vnt-g1", 1001);
+    g2 = guest_new("vnt-g2", 1002);
+    guest_attach(g1, nl, registry, "vnt-eth0", VNET_DIRECT_MODE_VEPA, "52:54:00:00:01:01",
+                 "192.0.2.11");
+    guest_attach(g2, nl, registry, "vnt-eth0", VNET_DIRECT_MODE_VEPA, "52:54:00:00:01:02",
+                 "192.0.2.12");
+    mode_seen = link_info_data("vnt-g2", "eth0", "mode");
+    g_assert_cmpstr(mode_seen, ==, "vepa");
+    g_assert_true(ping("vnt-g1", "192.0.2.100"));
+    g_assert_true(ping("vnt-g2", "192.0.2.100"));
+    g_assert_false(ping("vnt-g1", "192.0.2.12"));
+
+    vnet_netns_sh("vnt-far", "ip link set far0 type bridge_slave hairpin on");
+    /* forget the failed resolutions, so the next ping asks again at once */
+    vnet_netns_sh("vnt-g1", "ip neigh flush all");
+    vnet_netns_sh("vnt-g2", "ip neigh flush all");
+    g_assert_true(ping("vnt-g1", "192.0.2.12"));
+    g_assert_true(ping("vnt-g2", "192.0.2.11"));
+
+    guest_teardown(g1, nl);
+    guest_teardown(g2, nl);
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+/* ---- VM guests: the macvtap fd carries frames both ways ----------------- */
+
+typedef struct {
+    int ifindex;
+    int fd;
+} PacketSocket;
+
+static int
+open_packet_socket(gpointer data)
+{
+    PacketSocket *ps = data;
+    struct sockaddr_ll sll = {.sll_family = AF_PACKET,
+                              .sll_protocol = htons(ETH_P_VNET_TEST),
+                              .sll_ifindex = ps->ifindex};
+
+    ps->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_VNET_TEST));
+    if (ps->fd < 0)
+        return -errno;
+    if (bind(ps->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+        return -errno;
+    return 0;
+}
+
+static gsize
+build_frame(guint8 *buf, const VnetMac *dst, const VnetMac *src, const char *payload)
+{
+    gsize len = strlen(payload);
+
+    memcpy(buf, dst->addr, 6);
+    memcpy(buf + 6, src->addr, 6);
+    buf[12] = ETH_P_VNET_TEST >> 8;
+    buf[13] = ETH_P_VNET_TEST & 0xff;
+    memcpy(buf + 14, payload, len);
+    return 14 + len;
+}
+
+static gboolean
+receive_frame(int fd, gsize skip, const char *payload)
+{
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+    gsize len = strlen(payload);
+
+    while (g_get_monotonic_time() < deadline) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        guint8 buf[2048];
+        ssize_t n;
+
+        if (poll(&pfd, 1, 200) <= 0)
+            continue;
+        n = read(fd, buf, sizeof(buf));
+        if (n >= (ssize_t)(skip + 14 + len) && buf[skip + 12] == (ETH_P_VNET_TEST >> 8) &&
+            buf[skip + 13] == (ETH_P_VNET_TEST & 0xff) && memcmp(buf + skip + 14, payload, len) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+test_vm_macvtap_frames(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetNl) far_nl = NULL;
+    g_autoptr(VnetDirectLink) link = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *kind = NULL;
+    g_autofree char *mode = NULL;
+    g_autofree char *group = NULL;
+    VnetMac mac = mac_of("52:54:00:0a:0b:0c");
+    VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE,
+                         .mac = &mac, .mtu = 1400};
+    VnetDirectCtx ctx = {.nl = NULL, .group = 1101, .domain = "vm1", .describe = "vm1 nic"};
+    VnetNlLinkInfo far;
+    PacketSocket ps = {.fd = -1};
+    struct ifreq ifr = {0};
+    guint8 frame[128] = {0};
+    int vnet_hdr_sz = 0;
+    int far_fd;
+    int tap_fd;
+    gsize len;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+    g_assert_no_error(error);
+    g_assert_true(g_str_has_prefix(link->name, "vnmvtap"));
+    g_assert_cmpint(link->tap_fd, >=, 0);
+    kind = link_info_data(NULL, link->name, "info_kind");
+    g_assert_cmpstr(kind, ==, "macvtap");
+    mode = link_info_data(NULL, link->name, "mode");
+    g_assert_cmpstr(mode, ==, "bridge");
+    group = link_attr(NULL, link->name, "group");
+    g_assert_cmpstr(group, ==, "1101");
+    g_assert_cmpint(link_mtu(NULL, link->name), ==, 1400);
+
+    tap_fd = link->tap_fd;
+    g_assert_cmpint(ioctl(tap_fd, TUNGETIFF, &ifr), ==, 0);
+    if (ifr.ifr_flags & IFF_VNET_HDR)
+        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &vnet_hdr_sz), ==, 0);
+    g_assert_cmpint(vnet_netns_open("vnt-far", &far_fd), ==, 0);
+    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
+    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", &far), ==, 0);
+    ps.ifindex = far.ifindex;
+    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, &ps), ==, 0);
+
+    len = build_frame(frame + vnet_hdr_sz, &far.mac, &mac, "direct: guest to wire");
+    g_assert_cmpint(write(tap_fd, frame, vnet_hdr_sz + len), ==, (ssize_t)(vnet_hdr_sz + len));
+    g_assert_true(receive_frame(ps.fd, 0, "direct: guest to wire"));
+
+    len = build_frame(frame, &mac, &far.mac, "direct: wire to guest");
+    {
+        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
+                                 .sll_halen = 6};
+
+        memcpy(to.sll_addr, mac.addr, 6);
+        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
+                        (ssize_t)len);
+    }
+    g_assert_true(receive_frame(tap_fd, vnet_hdr_sz, "direct: wire to guest"));
+
+    close(ps.fd);
+    close(far_fd);
+    g_assert_true(vnet_direct_link_undo(link, nl, &error));
+    g_assert_no_error(error);
+    g_assert_cmpint(link->tap_fd, ==, -1);
+    g_assert_cmpuint(count_group(NULL, 1101), ==, 0);
+    /* undo twice is harmless */
+    g_assert_true(vnet_direct_link_undo(link, nl, &error));
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+static void
+test_vm_target_dev(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectLink) link = NULL;
+    g_autoptr(VnetDirectLink) again = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *state = NULL;
+    VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PRIVATE,
+                         .target_dev = "vnt-mytap", .link_state = VNET_LINK_STATE_DOWN};
+    VnetDirectCtx ctx = {.group = 1102, .domain = "vm2", .describe = "interface 1 of vm2"};
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+    g_assert_cmpstr(link->name, ==, "vnt-mytap");
+    state = link_attr(NULL, "vnt-mytap", "operstate");
+    g_assert_cmpstr(state, ==, "DOWN");
+    /* the name is taken now */
+    g_assert_false(vnet_direct_realize(&def, &ctx, &again, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
+    g_assert_nonnull(strstr(error->message, "a device called 'vnt-mytap' already exists"));
+    g_assert_true(vnet_direct_link_undo(link, nl, NULL));
+    g_assert_false(vnet_netns_link_exists(NULL, "vnt-mytap"));
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+/* ---- passthrough ---------------------------------------------------------- */
+
+static void
+test_passthrough(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(Guest) a = NULL;
+    g_autoptr(Guest) b = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *old_mac = NULL;
+    g_autofree char *guest_mac = NULL;
+    g_autofree char *dev_mac = NULL;
+    g_autofree char *restored = NULL;
+    g_autofree char *mode = NULL;
+    g_autofree char *holder = NULL;
+    VnetMac mac_a = mac_of("52:54:00:aa:00:01");
+    VnetMac mac_b = mac_of("52:54:00:bb:00:01");
+    VnetDirectDef def_a = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
+                           .mac = &mac_a, .mtu = 1400};
+    VnetDirectDef def_b = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
+                           .mac = &mac_b};
+    VnetDirectCtx ctx;
+    VnetDirectLink *link = NULL;
+    guint links_b;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    old_mac = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpint(link_mtu(NULL, "vnt-eth0"), ==, 1500);
+
+    a = guest_new("vnt-pta", 1201);
+    b = guest_new("vnt-ptb", 1202);
+    ctx = guest_ctx(a, nl, registry, "eth0");
+    g_assert_true(vnet_direct_realize(&def_a, &ctx, &link, &error));
+    g_assert_no_error(error);
+    g_ptr_array_add(a->links, link);
+    g_assert_true(link->passthrough);
+
+    /* the guest's interface has the NIC's MAC (and so has the device) */
+    guest_mac = link_attr("vnt-pta", "eth0", "address");
+    g_assert_cmpstr(guest_mac, ==, "52:54:00:aa:00:01");
+    dev_mac = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpstr(dev_mac, ==, "52:54:00:aa:00:01");
+    g_assert_cmpint(link_mtu("vnt-pta", "eth0"), ==, 1400);
+    mode = link_info_data("vnt-pta", "eth0", "mode");
+    g_assert_cmpstr(mode, ==, "passthru");
+    holder = vnet_direct_registry_passthrough_holder(registry, "vnt-eth0");
+    g_assert_cmpstr(holder, ==, "vnt-pta");
+    /* and it works: the far side answers the guest */
+    vnet_netns_sh("vnt-pta", "ip addr add 192.0.2.21/24 dev eth0");
+    g_assert_true(ping("vnt-pta", "192.0.2.100"));
+
+    /* a second domain asking for the same device: refused, naming the one
+     * holding it, nothing made */
+    links_b = count_links("vnt-ptb");
+    ctx = guest_ctx(b, nl, registry, "eth0");
+    g_assert_false(vnet_direct_realize(&def_b, &ctx, &link, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID);
+    g_assert_nonnull(strstr(error->message, "passthrough mode by domain 'vnt-pta'"));
+    g_clear_error(&error);
+    g_assert_cmpuint(count_links("vnt-ptb"), ==, links_b);
+    /* any other mode on that device too */
+    def_b.mode = VNET_DIRECT_MODE_BRIDGE;
+    g_assert_false(vnet_direct_realize(&def_b, &ctx, &link, &error));
+    g_assert_nonnull(strstr(error->message, "domain 'vnt-pta'"));
+    g_clear_error(&error);
+    g_assert_cmpuint(count_links("vnt-ptb"), ==, links_b);
+    /* the device's address is still the guest's */
+    g_free(dev_mac);
+    dev_mac = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpstr(dev_mac, ==, "52:54:00:aa:00:01");
+
+    /* destroy: the device has its old MAC and MTU back, the claim is gone */
+    guest_teardown(a, nl);
+    restored = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpstr(restored, ==, old_mac);
+    g_assert_cmpint(link_mtu(NULL, "vnt-eth0"), ==, 1500);
+    g_assert_false(vnet_netns_link_exists("vnt-pta", "eth0"));
+    g_clear_pointer(&holder, g_free);
+    holder = vnet_direct_registry_passthrough_holder(registry, "vnt-eth0");
+    g_assert_null(holder);
+
+    /* now the second domain can have it */
+    def_b.mode = VNET_DIRECT_MODE_PASSTHROUGH;
+    g_assert_true(vnet_direct_realize(&def_b, &ctx, &link, &error));
+    g_ptr_array_add(b->links, link);
+    g_free(guest_mac);
+    guest_mac = link_attr("vnt-ptb", "eth0", "address");
+    g_assert_cmpstr(guest_mac, ==, "52:54:00:bb:00:01");
+    guest_teardown(b, nl);
+    g_free(restored);
+    restored = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpstr(restored, ==, old_mac);
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+static void
+test_passthrough_vm(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(VnetDirectLink) link = NULL;
+    g_autoptr(VnetDirectLink) other = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *old_mac = NULL;
+    g_autofree char *tap_mac = NULL;
+    g_autofree char *restored = NULL;
+    VnetMac mac = mac_of("52:54:00:cc:00:01");
+    VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
+                         .mac = &mac};
+    VnetDirectCtx ctx = {.group = 1301, .domain = "vmpt", .registry = registry};
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    vnet_netns_sh(NULL, "ip link set vnt-eth0 down");
+    /* passthrough of a device that is down is refused like any other */
+    g_assert_false(vnet_direct_realize(&def, &ctx, &link, &error));
+    g_assert_nonnull(strstr(error->message, "source device 'vnt-eth0' is down"));
+    g_clear_error(&error);
+    vnet_netns_sh(NULL, "ip link set vnt-eth0 up");
+    old_mac = link_attr(NULL, "vnt-eth0", "address");
+
+    g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+    g_assert_no_error(error);
+    tap_mac = link_attr(NULL, link->name, "address");
+    g_assert_cmpstr(tap_mac, ==, "52:54:00:cc:00:01");
+    /* the same domain cannot have the device twice either */
+    g_assert_false(vnet_direct_realize(&def, &ctx, &other, &error));
+    g_assert_nonnull(strstr(error->message, "domain 'vmpt'"));
+    g_clear_error(&error);
+
+    g_assert_true(vnet_direct_link_undo(link, nl, &error));
+    restored = link_attr(NULL, "vnt-eth0", "address");
+    g_assert_cmpstr(restored, ==, old_mac);
+    g_assert_null(vnet_direct_registry_passthrough_holder(registry, "vnt-eth0"));
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+/* ---- the source device is checked first ----------------------------------- */
+
+static void
+expect_refused(VnetNl *nl, const char *source, VnetDirectDef *def, int code, const char *text)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDirectLink) link = NULL;
+    VnetDirectCtx ctx = {.nl = nl, .group = 1401, .domain = "chk",
+                         .describe = "interface 3 (type 'direct') of domain 'chk'"};
+    guint before = count_links(NULL);
+
+    def->source_dev = source;
+    g_assert_false(vnet_direct_realize(def, &ctx, &link, &error));
+    g_assert_error(error, VNET_ERROR, code);
+    g_test_message("%s", error->message);
+    g_assert_true(g_str_has_prefix(error->message, "interface 3 (type 'direct') of domain 'chk'"));
+    g_assert_nonnull(strstr(error->message, text));
+    g_assert_null(link);
+    /* nothing left behind */
+    g_assert_cmpuint(count_links(NULL), ==, before);
+    g_assert_cmpuint(count_group(NULL, 1401), ==, 0);
+}
+
+static void
+test_source_checks(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectLink) tap = NULL;
+    g_autoptr(GError) error = NULL;
+    VnetDirectDef def = {.mode = VNET_DIRECT_MODE_BRIDGE};
+    VnetDirectCtx ctx = {.group = 1402, .domain = "chk"};
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+
+    expect_refused(nl, "vnt-nosuch", &def, VNET_ERROR_OPERATION_FAILED,
+                   "source device 'vnt-nosuch' does not exist");
+    vnet_netns_veth("vnt-down0", NULL, "vnt-down1", NULL);
+    vnet_netns_sh(NULL, "ip link set vnt-down0 down");
+    expect_refused(nl, "vnt-down0", &def, VNET_ERROR_OPERATION_FAILED,
+                   "source device 'vnt-down0' is down");
+
+    def.source_dev = "vnt-eth0";
+    g_assert_true(vnet_direct_realize(&def, &ctx, &tap, &error));
+    expect_refused(nl, tap->name, &def, VNET_ERROR_OPERATION_FAILED, "is itself a macvtap");
+
+    vnet_netns_sh(NULL, "ip link add vnt-br0 type bridge && ip link set vnt-br0 up && "
+                        "ip link set vnt-down1 master vnt-br0 up");
+    expect_refused(nl, "vnt-down1", &def, VNET_ERROR_OPERATION_FAILED,
+                   "source device 'vnt-down1' is a port of bridge 'vnt-br0'");
+
+    def.has_virtualport = TRUE;
+    def.virtualport = VNET_VIRTUAL_PORT_TYPE_8021QBG;
+    expect_refused(nl, "vnt-eth0", &def, VNET_ERROR_CONFIG_UNSUPPORTED,
+                   "<virtualport type='802.1Qbg'> is not supported yet");
+    def.virtualport = VNET_VIRTUAL_PORT_TYPE_8021QBH;
+    expect_refused(nl, "vnt-eth0", &def, VNET_ERROR_CONFIG_UNSUPPORTED,
+                   "<virtualport type='802.1Qbh'> is not supported yet");
+    def.has_virtualport = FALSE;
+    expect_refused(nl, NULL, &def, VNET_ERROR_CONFIG_INVALID, "no source device");
+
+    g_assert_true(vnet_direct_link_undo(tap, nl, NULL));
+    vnet_netns_sh(NULL, "ip link del vnt-down0 && ip link del vnt-br0");
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+/* ---- a start failing on its third NIC of four leaves nothing --------------- */
+
+static void
+test_rollback(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(Guest) g = NULL;
+    g_autoptr(VnetUndo) undo = vnet_undo_new();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *old_mac = NULL;
+    g_autofree char *restored = NULL;
+    VnetMac macs[4] = {mac_of("52:54:00:00:04:01"), mac_of("52:54:00:00:04:02"),
+                       mac_of("52:54:00:00:04:03"), mac_of("52:54:00:00:04:04")};
+    VnetDirectDef defs[4] = {
+        {.source_dev = "vnt-eth1", .mode = VNET_DIRECT_MODE_PASSTHROUGH, .mac = &macs[0],
+         .mtu = 1280},
+        {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE, .mac = &macs[1]},
+        {.source_dev = "vnt-gone", .mode = VNET_DIRECT_MODE_BRIDGE, .mac = &macs[2]},
+        {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PRIVATE, .mac = &macs[3]},
+    };
+    guint host_links;
+    guint i;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
+    old_mac = link_attr(NULL, "vnt-eth1", "address");
+    host_links = count_links(NULL);
+    g = guest_new("vnt-rb", 1501);
+
+    for (i = 0; i < G_N_ELEMENTS(defs); i++) {
+        g_autofree char *eth = g_strdup_printf("eth%u", i);
+        g_autofree char *what = g_strdup_printf("interface %u (type 'direct') of domain 'vnt-rb'",
+                                                i + 1);
+        VnetDirectCtx ctx = guest_ctx(g, nl, registry, eth);
+        VnetDirectLink *link = NULL;
+
+        ctx.describe = what;
+        if (!vnet_direct_realize(&defs[i], &ctx, &link, &error))
+            break;
+        vnet_undo_push(undo, what, vnet_direct_link_undo_func, link,
+                       (GDestroyNotify)vnet_direct_link_free);
+    }
+    g_assert_cmpuint(i, ==, 2);
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
+    g_assert_nonnull(strstr(error->message, "interface 3 (type 'direct')"));
+    g_assert_nonnull(strstr(error->message, "'vnt-gone' does not exist"));
+    /* two were made, then everything goes */
+    g_assert_true(vnet_netns_link_exists("vnt-rb", "eth0"));
+    g_assert_true(vnet_netns_link_exists("vnt-rb", "eth1"));
+    vnet_undo_run(undo);
+    g_assert_cmpuint(count_links("vnt-rb"), ==, 1); /* lo */
+    g_assert_cmpuint(count_links(NULL), ==, host_links);
+    restored = link_attr(NULL, "vnt-eth1", "address");
+    g_assert_cmpstr(restored, ==, old_mac);
+    g_assert_cmpint(link_mtu(NULL, "vnt-eth1"), ==, 1500);
+    g_assert_null(vnet_direct_registry_passthrough_holder(registry, "vnt-eth1"));
+
+    vnet_netns_sh(NULL, "ip link del vnt-eth1");
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+/* ---- destroy: 8 direct NICs, one netlink request ---------------------------- */
+
+static void
+test_bulk_teardown(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(GPtrArray) vm = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_direct_link_free);
+    g_autoptr(GPtrArray) bystander =
+        g_ptr_array_new_with_free_func((GDestroyNotify)vnet_direct_link_free);
+    g_autoptr(Guest) g = NULL;
+    g_autoptr(VnetNl) guest_nl = NULL;
+    g_autoptr(GError) error = NULL;
+    guint64 before;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    /* a VM domain with 8 macvtaps, another with 2 */
+    for (int i = 0; i < 10; i++) {
+        VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE};
+        VnetDirectCtx ctx = {.nl = nl, .group = i < 8 ? 1601 : 1602, .domain = "bulk"};
+        VnetDirectLink *link = NULL;
+
+        g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+        g_ptr_array_add(i < 8 ? vm : bystander, link);
+    }
+    g_assert_cmpuint(count_group(NULL, 1601), ==, 8);
+    before = vnet_nl_get_request_count(nl);
+    g_assert_true(vnet_direct_teardown(nl, NULL, 1601, vm, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(vnet_nl_get_request_count(nl), ==, before + 1);
+    g_assert_cmpuint(count_group(NULL, 1601), ==, 0);
+    g_assert_cmpuint(count_group(NULL, 1602), ==, 2);
+    for (guint i = 0; i < vm->len; i++)
+        g_assert_cmpint(((VnetDirectLink *)g_ptr_array_index(vm, i))->tap_fd, ==, -1);
+    g_assert_true(vnet_direct_teardown(nl, NULL, 1602, bystander, &error));
+    g_assert_cmpuint(count_group(NULL, 1602), ==, 0);
+
+    /* a netns guest with 8 macvlans: one request inside its namespace */
+    g = guest_new("vnt-bulk", 1603);
+    for (int i = 0; i < 8; i++) {
+        g_autofree char *eth = g_strdup_printf("eth%d", i);
+        VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PRIVATE};
+        VnetDirectCtx ctx = guest_ctx(g, nl, NULL, eth);
+        VnetDirectLink *link = NULL;
+
+        g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
+        g_ptr_array_add(g->links, link);
+    }
+    g_assert_cmpuint(count_group("vnt-bulk", 1603), ==, 8);
+    g_assert_cmpint(vnet_nl_open_in_netns(g->fd, &guest_nl), ==, 0);
+    before = vnet_nl_get_request_count(guest_nl);
+    g_assert_true(vnet_direct_teardown(nl, guest_nl, 1603, g->links, &error));
+    g_assert_cmpuint(vnet_nl_get_request_count(guest_nl), ==, before + 1);
+    g_assert_cmpuint(count_links("vnt-bulk"), ==, 1);
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
+static void
+test_registry(void)
+{
+    g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *holder = NULL;
+
+    g_assert_true(vnet_direct_registry_claim(registry, "eth0", VNET_DIRECT_MODE_BRIDGE, "a",
+                                             &error));
+    g_assert_true(vnet_direct_registry_claim(registry, "eth0", VNET_DIRECT_MODE_VEPA, "b",
+                                             &error));
+    g_assert_false(vnet_direct_registry_claim(registry, "eth0", VNET_DIRECT_MODE_PASSTHROUGH,
+                                              "c", &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID);
+    g_assert_cmpstr(error->message, ==,
+                    "device 'eth0' cannot be given in passthrough mode: domain 'a' uses it "
+                    "already");
+    g_clear_error(&error);
+    g_assert_true(vnet_direct_registry_claim(registry, "eth1", VNET_DIRECT_MODE_PASSTHROUGH,
+                                             "c", &error));
+    g_assert_false(vnet_direct_registry_claim(registry, "eth1", VNET_DIRECT_MODE_PRIVATE, "d",
+                                              &error));
+    g_assert_cmpstr(error->message, ==, "device 'eth1' is used in passthrough mode by domain 'c'");
+    g_clear_error(&error);
+    holder = vnet_direct_registry_passthrough_holder(registry, "eth1");
+    g_assert_cmpstr(holder, ==, "c");
+    vnet_direct_registry_release(registry, "eth0", VNET_DIRECT_MODE_BRIDGE, "a");
+    vnet_direct_registry_release(registry, "eth0", VNET_DIRECT_MODE_VEPA, "b");
+    g_assert_true(vnet_direct_registry_claim(registry, "eth0", VNET_DIRECT_MODE_PASSTHROUGH,
+                                             "c", &error));
+}
+
+static void
+test_def_from_interface(void)
+{
+    VnetVirtualPortDef vport = {.type = VNET_VIRTUAL_PORT_TYPE_8021QBH};
+    VnetDomainInterfaceDef nic = {
+        .type = VNET_DOMAIN_INTERFACE_TYPE_DIRECT,
+        .source_dev = (char *)"eth3",
+        .direct_mode = VNET_DIRECT_MODE_PRIVATE,
+        .mtu = 9000,
+        .link_state = VNET_LINK_STATE_DOWN,
+        .target_dev = (char *)"mytap",
+        .virtualport = &vport,
+    };
+    VnetDirectDef def;
+
+    nic.mac = mac_of("52:54:00:01:02:03");
+    vnet_direct_def_from_interface(&nic, &def);
+    g_assert_cmpstr(def.source_dev, ==, "eth3");
+    g_assert_cmpint(def.mode, ==, VNET_DIRECT_MODE_PRIVATE);
+    g_assert_true(vnet_mac_equal(def.mac, &nic.mac));
+    g_assert_cmpuint(def.mtu, ==, 9000);
+    g_assert_cmpint(def.link_state, ==, VNET_LINK_STATE_DOWN);
+    g_assert_cmpstr(def.target_dev, ==, "mytap");
+    g_assert_true(def.has_virtualport);
+    g_assert_cmpint(def.virtualport, ==, VNET_VIRTUAL_PORT_TYPE_8021QBH);
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/direct/registry", test_registry);
+    g_test_add_func("/direct/def-from-interface", test_def_from_interface);
+    g_test_add_func("/direct/mode/bridge", test_mode_bridge);
+    g_test_add_func("/direct/mode/private", test_mode_private);
+    g_test_add_func("/direct/mode/vepa", test_mode_vepa);
+    g_test_add_func("/direct/vm/macvtap-frames", test_vm_macvtap_frames);
+    g_test_add_func("/direct/vm/target-dev", test_vm_target_dev);
+    g_test_add_func("/direct/passthrough/netns", test_passthrough);
+    g_test_add_func("/direct/passthrough/vm", test_passthrough_vm);
+    g_test_add_func("/direct/source-checks", test_source_checks);
+    g_test_add_func("/direct/rollback", test_rollback);
+    g_test_add_func("/direct/bulk-teardown", test_bulk_teardown);
+    return g_test_run();
+}
