@@ -66,11 +66,11 @@ GQuark vnet_error_quark(void);
 
 /**
  * vnet_error_code_to_dbus_name:
- * @code: a #VnetErrorCode
+ * @error_code: a #VnetErrorCode
  *
- * Returns: (transfer none): the D-Bus error name for @code, such as
- * "org.vnet1.Error.NoDomain", or %NULL when @code is out of range.
+ * Returns: (transfer none): the D-Bus error name for @error_code, such as
+ * "org.vnet1.Error.NoDomain", or %NULL when @error_code is out of range.
  */
-const char *vnet_error_code_to_dbus_name(VnetErrorCode code);
+const char *vnet_error_code_to_dbus_name(VnetErrorCode error_code);
 
 G_END_DECLS

@@ -46,15 +46,15 @@ vnet_error_quark(void)
 
 /**
  * vnet_error_code_to_dbus_name:
- * @code: a #VnetErrorCode
+ * @error_code: a #VnetErrorCode
  *
- * Returns: (transfer none): the D-Bus error name of @code, or %NULL.
+ * Returns: (transfer none): the D-Bus error name of @error_code, or %NULL.
  */
 const char *
-vnet_error_code_to_dbus_name(VnetErrorCode code)
+vnet_error_code_to_dbus_name(VnetErrorCode error_code)
 {
-    if ((guint)code >= G_N_ELEMENTS(error_entries))
+    if ((guint)error_code >= G_N_ELEMENTS(error_entries))
         return NULL;
-    g_assert(error_entries[code].error_code == (gint)code);
-    return error_entries[code].dbus_error_name;
+    g_assert(error_entries[error_code].error_code == (gint)error_code);
+    return error_entries[error_code].dbus_error_name;
 }
