@@ -328,27 +328,6 @@ vnet_core_domain_list(gpointer drv, VnetListFlags flags, GError **error)
     return ret;
 }
 
-/* The live XML: the live definition (with realized <target dev>) plus the
- * ifindex of each realized host device. The conf layer has no live format
- * flag yet (requested), so the attribute is added to its output here; the
- * target element is unique per NIC (validation refuses duplicates). */
-static char *
-format_live(const VnetDomainDef *live, const VnetDomainStatus *status)
-{
-    g_autofree char *xml = vnet_domain_def_format(live, 0);
-    g_autoptr(GString) out = g_string_new(xml);
-
-    for (guint i = 0; status && i < status->links->len; i++) {
-        const VnetStatusLink *link = g_ptr_array_index(status->links, i);
-        g_autofree char *from = g_strdup_printf("<target dev='%s'", link->name);
-        g_autofree char *to =
-            g_strdup_printf("<target dev='%s' ifindex='%d'", link->name, link->ifindex);
-
-        g_string_replace(out, from, to, 1);
-    }
-    return g_string_free(g_steal_pointer(&out), FALSE);
-}
-
 /**
  * vnet_core_domain_get_xml:
  * @drv: a core
@@ -368,7 +347,7 @@ vnet_core_domain_get_xml(gpointer drv, const VnetUuid *uuid, VnetDomainXmlFlags 
         return NULL;
     if ((flags & VNET_DOMAIN_XML_INACTIVE) || !vnet_domain_obj_is_active(obj))
         return vnet_domain_def_format(vnet_domain_obj_get_persistent_def(obj), 0);
-    return format_live(vnet_domain_obj_get_def(obj), vnet_domain_obj_get_status(obj));
+    return vnet_domain_def_format(vnet_domain_obj_get_def(obj), VNET_DOMAIN_DEF_FORMAT_LIVE);
 }
 
 /* ---- domains: lifecycle --------------------------------------------------- */

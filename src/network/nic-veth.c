@@ -126,6 +126,7 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
 
     g_free(nic->target_dev);
     nic->target_dev = g_strdup(info.name);
+    nic->target_ifindex = info.ifindex;
     vnet_debug("nic", "%s: host %s (ifindex %d), guest %s", what, info.name, info.ifindex,
                ctx->guest_name);
     return TRUE;

@@ -111,7 +111,7 @@ char *
 vnet_domain_status_format(const VnetDomainStatus *status, const VnetDomainDef *live)
 {
     g_autoptr(VnetXmlWriter) writer = vnet_xml_writer_new();
-    g_autofree char *xml = vnet_domain_def_format(live, 0);
+    g_autofree char *xml = vnet_domain_def_format(live, VNET_DOMAIN_DEF_FORMAT_LIVE);
 
     vnet_xml_writer_start(writer, "domstatus");
     vnet_xml_writer_attr(writer, "backend", status->backend);
