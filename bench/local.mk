@@ -1,2 +1,12 @@
 # bench: fragment of the top-level Makefile.am
 EXTRA_DIST += bench/README.md
+
+# direct NICs: start/destroy of many domains against ip -batch (needs root)
+noinst_PROGRAMS += bench/direct-bench
+bench_direct_bench_SOURCES = bench/direct-bench.c
+bench_direct_bench_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
+
+bench_list = bench/direct-bench
+bench: $(bench_list)
+	@for b in $(bench_list); do echo "== $$b"; ./$$b || exit 1; done
+.PHONY: bench

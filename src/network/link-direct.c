@@ -282,6 +282,9 @@ describe(const VnetDirectCtx *ctx)
     return ctx->describe ? ctx->describe : "direct interface";
 }
 
+static gboolean check_source(const VnetDirectDef *def, const VnetDirectCtx *ctx,
+                             VnetNlLinkInfo *ret_info, GError **error);
+
 /**
  * vnet_direct_check_source:
  * @def: the NIC
@@ -296,6 +299,15 @@ describe(const VnetDirectCtx *ctx)
  */
 gboolean
 vnet_direct_check_source(const VnetDirectDef *def, const VnetDirectCtx *ctx, GError **error)
+{
+    VnetNlLinkInfo info;
+
+    return check_source(def, ctx, &info, error);
+}
+
+static gboolean
+check_source(const VnetDirectDef *def, const VnetDirectCtx *ctx, VnetNlLinkInfo *ret_info,
+             GError **error)
 {
     VnetNlLinkInfo info;
     int r;
@@ -360,6 +372,7 @@ vnet_direct_check_source(const VnetDirectDef *def, const VnetDirectCtx *ctx, GEr
                     _("%s: source device '%s' is down"), describe(ctx), def->source_dev);
         return FALSE;
     }
+    *ret_info = info;
     return TRUE;
 }
 
@@ -511,14 +524,8 @@ vnet_direct_realize(const VnetDirectDef *def, const VnetDirectCtx *ctx, VnetDire
     g_return_val_if_fail(!ctx->netns || (ctx->netns_fd >= 0 && ctx->guest_name), FALSE);
     g_return_val_if_fail(def->mode < VNET_DIRECT_MODE_LAST, FALSE);
 
-    if (!vnet_direct_check_source(def, ctx, error))
+    if (!check_source(def, ctx, &source, error))
         return FALSE;
-    if ((r = vnet_nl_link_get(ctx->nl, def->source_dev, &source)) < 0) {
-        g_set_error(error, VNET_ERROR, VNET_ERROR_NETLINK,
-                    _("%s: looking up source device '%s': %s"), describe(ctx), def->source_dev,
-                    g_strerror(-r));
-        return FALSE;
-    }
 
     link = g_new0(VnetDirectLink, 1);
     link->tap_fd = -1;
