@@ -19,6 +19,7 @@
 #include <vnet/vnet.h>
 
 #include "netns-helper.h"
+#include "network/link-direct-nic.h"
 #include "network/link-direct.h"
 #include "network/undo.h"
 #include "test-util.h"
@@ -883,6 +884,122 @@ test_def_from_interface(void)
     g_assert_cmpint(def.virtualport, ==, VNET_VIRTUAL_PORT_TYPE_8021QBH);
 }
 
+
+/* ---- through the NIC ops table, as the netns backend calls it ------------- */
+
+static gboolean
+start_through_ops(VnetDomainDef *def, VnetNl *nl, int fd, VnetDomainStatus *status,
+                  GError **error)
+{
+    g_autoptr(VnetUndo) undo = vnet_undo_new();
+
+    for (guint i = 0; i < def->interfaces->len; i++) {
+        g_autofree char *eth = g_strdup_printf("eth%u", i);
+        VnetNicCtx ctx = {
+            .def = def,
+            .nic = g_ptr_array_index(def->interfaces, i),
+            .status = status,
+            .undo = undo,
+            .nl = nl,
+            .netns_fd = fd,
+            .guest_name = eth,
+        };
+
+        if (!vnet_nic_direct_ops.realize_netns(&ctx, error)) {
+            vnet_undo_run(undo);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static void
+test_nic_ops(void)
+{
+    static const char xml[] =
+        "<domain type='netns'><name>vnt-ops</name>"
+        "<uuid>319f8421-3aea-5cf0-8c6f-8b9b5a29f2d9</uuid><devices>"
+        "<interface type='direct'><mac address='52:54:00:00:05:01'/>"
+        "<source dev='vnt-eth1' mode='passthrough'/></interface>"
+        "<interface type='direct'><mac address='52:54:00:00:05:02'/>"
+        "<source dev='vnt-eth0' mode='bridge'/></interface>"
+        "<interface type='direct'><mac address='52:54:00:00:05:03'/>"
+        "<source dev='vnt-eth0' mode='private'/><link state='down'/></interface>"
+        "</devices></domain>";
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(Guest) g = NULL;
+    g_autoptr(Guest) other = NULL;
+    g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("netns");
+    g_autoptr(VnetDomainStatus) status2 = vnet_domain_status_new("netns");
+    g_autoptr(VnetDomainDef) def = NULL;
+    g_autoptr(VnetDomainDef) def2 = NULL;
+    g_autofree char *old_mac = NULL;
+    g_autofree char *mac = NULL;
+    g_autofree char *state = NULL;
+    g_autofree char *restored = NULL;
+    g_autofree char *xml2 = NULL;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
+    old_mac = link_attr(NULL, "vnt-eth1", "address");
+    def = vnet_domain_def_parse_string(xml, "ops.xml", &error);
+    g_assert_no_error(error);
+    g = guest_new("vnt-ops", VNET_NETDEV_GROUP);
+
+    g_assert_true(start_through_ops(def, nl, g->fd, status, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(status->links->len, ==, 3);
+    g_assert_cmpint(((VnetStatusLink *)g_ptr_array_index(status->links, 0))->ifindex, ==, 0);
+    mac = link_attr("vnt-ops", "eth0", "address");
+    g_assert_cmpstr(mac, ==, "52:54:00:00:05:01");
+    state = link_attr("vnt-ops", "eth2", "operstate");
+    g_assert_cmpstr(state, ==, "DOWN");
+    g_assert_cmpuint(count_group("vnt-ops", VNET_NETDEV_GROUP), ==, 3);
+
+    /* a second domain wanting the passthrough device: refused by name, and
+     * its first NIC (made before) rolled back */
+    xml2 = g_strdup(xml);
+    memcpy(strstr(xml2, "vnt-ops"), "vnt-op2", 7);
+    {
+        char *first = strstr(xml2, "<interface");
+        char *second = strstr(first + 1, "<interface");
+        char *third = strstr(second + 1, "<interface");
+        g_autofree char *reordered = g_strdup_printf("%.*s%.*s%s", (int)(first - xml2), xml2,
+                                                     (int)(third - second), second, first);
+        char *p;
+
+        /* NIC order now: bridge, passthrough (refused), private; MACs of
+         * their own (macvlans on one device may not share one) */
+        while ((p = strstr(reordered, ":05:")))
+            p[2] = '6';
+        def2 = vnet_domain_def_parse_string(reordered, "ops2.xml", &error);
+        g_assert_no_error(error);
+    }
+    other = guest_new("vnt-op2", VNET_NETDEV_GROUP);
+    g_assert_false(start_through_ops(def2, nl, other->fd, status2, &error));
+    g_test_message("%s", error->message);
+    g_assert_nonnull(strstr(error->message, "by domain 'vnt-ops'"));
+    g_assert_nonnull(strstr(error->message, "interface 2 (type 'direct') of domain 'vnt-op2'"));
+    g_clear_error(&error);
+    g_assert_cmpuint(count_links("vnt-op2"), ==, 1);
+
+    /* stop: one request in the namespace, device restored */
+    g_assert_true(vnet_nic_direct_stop_netns("vnt-ops", g->fd, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(count_links("vnt-ops"), ==, 1);
+    restored = link_attr(NULL, "vnt-eth1", "address");
+    g_assert_cmpstr(restored, ==, old_mac);
+    g_assert_null(vnet_direct_registry_passthrough_holder(vnet_nic_direct_registry(), "vnt-eth1"));
+    g_assert_true(vnet_nic_direct_stop_netns("vnt-ops", g->fd, &error));
+
+    vnet_netns_sh(NULL, "ip link del vnt-eth1");
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -899,5 +1016,6 @@ main(int argc, char **argv)
     g_test_add_func("/direct/source-checks", test_source_checks);
     g_test_add_func("/direct/rollback", test_rollback);
     g_test_add_func("/direct/bulk-teardown", test_bulk_teardown);
+    g_test_add_func("/direct/nic-ops", test_nic_ops);
     return g_test_run();
 }

@@ -2,3 +2,6 @@
 # guests, macvlan inside netns guests, passthrough bookkeeping.
 src_network_libvnet_network_la_SOURCES += \
 	src/network/link-direct.c src/network/link-direct.h
+# the glue to the NIC ops table of src/network/nic.h
+src_network_libvnet_network_la_SOURCES += \
+	src/network/link-direct-nic.c src/network/link-direct-nic.h

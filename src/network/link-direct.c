@@ -461,6 +461,15 @@ set_create_error(const VnetDirectDef *def, const VnetDirectCtx *ctx, const char 
     else if (r == -EEXIST)
         g_set_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED,
                     _("%s: a device called '%s' already exists"), describe(ctx), name);
+    else if (r == -EADDRINUSE && def->mac) {
+        char mac[VNET_MAC_STRLEN];
+
+        vnet_mac_format(def->mac, mac);
+        g_set_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED,
+                    _("%s: MAC address %s is already used by another macvlan or macvtap on "
+                      "'%s'"),
+                    describe(ctx), mac, def->source_dev);
+    }
     else
         g_set_error(error, VNET_ERROR, VNET_ERROR_NETLINK,
                     _("%s: creating %s %s on '%s' in mode %s: %s%s%s"), describe(ctx), kind,
