@@ -251,11 +251,30 @@ test_guest_nic(void)
             .group = 401,
             .up = VNET_TRISTATE_YES,
             .peer_name = "eth0",
+            .peer_up = VNET_TRISTATE_YES,
             .has_peer_netns_fd = TRUE,
             .peer_netns_fd = fd,
         };
+        VnetNlLinkDef taken = def;
+        guint64 before = vnet_nl_get_request_count(nl);
 
         g_assert_cmpint(vnet_nl_link_create(nl, &def, &host), ==, 0);
+        /* create, raise the peer inside the namespace, read back */
+        g_assert_cmpuint(vnet_nl_get_request_count(nl), ==, before + 2);
+        /* eth0 is taken there now: nothing made, no half pair left */
+        taken.name = "vnt-half";
+        g_assert_cmpint(vnet_nl_link_create(nl, &taken, NULL), ==, -EEXIST);
+        g_assert_false(vnet_netns_link_exists(NULL, "vnt-half"));
+    }
+    {
+        g_autoptr(JsonNode) links = vnet_netns_ip_json("vnt-guest", "link");
+        JsonObject *guest_eth0 = vnet_netns_find_link(links, "eth0");
+        JsonArray *flags = json_object_get_array_member(guest_eth0, "flags");
+        gboolean up = FALSE;
+
+        for (guint i = 0; i < json_array_get_length(flags); i++)
+            up |= g_str_equal(json_array_get_string_element(flags, i), "UP");
+        g_assert_true(up);
     }
     g_assert_cmpstr(host.name, ==, "vnt-vnet0");
     g_assert_cmpuint(host.group, ==, 401);

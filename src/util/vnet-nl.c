@@ -660,7 +660,11 @@ build_peer(const VnetNlLinkDef *def, struct rtnl_link *link)
         return r;
     if (def->peer_mtu)
         rtnl_link_set_mtu(peer, def->peer_mtu);
-    set_up(peer, def->peer_up);
+    /* peer_up is not sent: the kernel brings the peer up before it is
+     * paired and refuses with ENOTCONN (Linux 6.18); vnet_nl_link_create
+     * raises it with a second request */
+    if (def->peer_up == VNET_TRISTATE_YES && !def->peer_name)
+        return -EINVAL;
     if (def->has_peer_netns_fd)
         rtnl_link_set_ns_fd(peer, def->peer_netns_fd);
     return 0;
@@ -841,6 +845,37 @@ create_from_template(VnetNl *nl, const VnetNlLinkDef *def, const char *template,
     return r;
 }
 
+static int
+link_set_up_by_name(VnetNl *nl, gboolean has_netns_fd, int netns_fd, const char *name)
+{
+    g_autoptr(VnetNl) there = NULL;
+    VnetNlLinkInfo info;
+    int r;
+
+    if (has_netns_fd && (r = vnet_nl_open_in_netns(netns_fd, &there)) < 0)
+        return r;
+    if ((r = vnet_nl_link_get(there ? there : nl, name, &info)) < 0)
+        return r;
+    return vnet_nl_link_set_up(there ? there : nl, info.ifindex, TRUE);
+}
+
+/* The second request of a veth whose peer should be up; on failure the
+ * pair goes again, so the create stays all or nothing. */
+static int
+raise_peer(VnetNl *nl, const VnetNlLinkDef *def, const char *name)
+{
+    g_autoptr(VnetNl) there = NULL;
+    int r = link_set_up_by_name(nl, def->has_peer_netns_fd, def->peer_netns_fd, def->peer_name);
+
+    if (r == 0)
+        return 0;
+    if (!def->has_netns_fd)
+        vnet_nl_link_delete_by_name(nl, name);
+    else if (vnet_nl_open_in_netns(def->netns_fd, &there) == 0)
+        vnet_nl_link_delete_by_name(there, name);
+    return r;
+}
+
 /**
  * vnet_nl_link_create:
  * @nl: a handle
@@ -850,6 +885,8 @@ create_from_template(VnetNl *nl, const VnetNlLinkDef *def, const char *template,
  * Creates the link in one RTM_NEWLINK request with NLM_F_EXCL. A template
  * name ("vnmvtap%d") is resolved by trying candidates and taking the next on
  * EEXIST: no check-then-create window for another process to slip into.
+ * A veth peer asked to be up (the kernel refuses that in the creating
+ * request) is raised with a second request, inside its namespace.
  *
  * Returns: 0; -EEXIST when a fixed name is taken; -ENFILE when every
  * candidate of a template is taken; or the kernel's -errno.
@@ -871,8 +908,13 @@ vnet_nl_link_create(VnetNl *nl, const VnetNlLinkDef *def, VnetNlLinkInfo *ret_in
         g_strlcpy(name, def->name, sizeof(name));
         r = create_named(nl, def, name);
     }
-    if (r < 0 || !ret_info)
+    if (r < 0)
         return r;
+    if (def->kind == VNET_NL_LINK_KIND_VETH && def->peer_up == VNET_TRISTATE_YES &&
+        (r = raise_peer(nl, def, name)) < 0)
+        return r;
+    if (!ret_info)
+        return 0;
     if (def->has_netns_fd) {
         memset(ret_info, 0, sizeof(*ret_info));
         g_strlcpy(ret_info->name, name, sizeof(ret_info->name));

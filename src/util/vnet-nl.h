@@ -142,7 +142,9 @@ typedef struct {
     gboolean has_netns_fd;
     int netns_fd;
 
-    /* veth only: the peer (its name may not be a template). */
+    /* veth only: the peer (its name may not be a template). peer_up YES
+     * needs peer_name and costs a second request: Linux refuses IFF_UP on a
+     * peer in the creating request (ENOTCONN). */
     const char *peer_name;
     const VnetMac *peer_mac;
     guint peer_mtu;
