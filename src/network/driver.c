@@ -2,11 +2,13 @@
 #include <config.h>
 
 #include "network/driver.h"
+#include "remote/driver-dbus.h"
 #include "util/vnet-i18n.h"
 
 static const VnetDriver *const drivers[] = {
     &vnet_test_driver,
     &vnet_local_driver,
+    &vnet_dbus_driver,
 };
 
 /**
