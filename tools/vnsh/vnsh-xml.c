@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include <glib/gi18n.h>
-#include <vnet/vnet.h>
 
 #include "vnsh.h"
 
@@ -17,45 +16,44 @@ report_invalid(GError *error)
 }
 
 static int
-cmd_validate(int argc, char **argv)
+cmd_validate(VnshCtl *ctl, const VnshArgs *args)
 {
     g_autoptr(GError) error = NULL;
+    const char *file = vnsh_args_get(args, "file");
     VnetDocumentType type = VNET_DOCUMENT_UNKNOWN;
 
-    if (argc != 2) {
-        vnsh_error(_("usage: vnsh validate FILE"));
-        return VNSH_EXIT_USAGE;
-    }
-    if (!vnet_xml_validate_file(argv[1], &type, &error))
+    if (!vnet_xml_validate_file(file, &type, &error))
         return report_invalid(error);
-    printf(_("%s: valid %s document\n"), argv[1],
+    printf(_("%s: valid %s document\n"), file,
            type == VNET_DOCUMENT_DOMAIN ? "domain" : "network");
     return VNSH_EXIT_OK;
 }
 
 static int
-cmd_format(int argc, char **argv)
+cmd_format(VnshCtl *ctl, const VnshArgs *args)
 {
     g_autoptr(GError) error = NULL;
-    g_autofree char *text = NULL;
+    g_autofree char *text = vnet_xml_format_file(vnsh_args_get(args, "file"), &error);
 
-    if (argc != 2) {
-        vnsh_error(_("usage: vnsh format FILE"));
-        return VNSH_EXIT_USAGE;
-    }
-    text = vnet_xml_format_file(argv[1], &error);
     if (!text)
         return report_invalid(error);
     fputs(text, stdout);
     return VNSH_EXIT_OK;
 }
 
+static const VnshOption file_options[] = {
+    {"file", VNSH_OPT_ARG, VNSH_OPT_REQUIRED, "FILE", N_("a domain or network XML file"),
+     VNSH_COMPLETE_FILE},
+    {NULL},
+};
+
 const VnshCommand vnsh_xml_commands[] = {
-    {"validate", "validate FILE",
-     N_("check a domain or network XML file against every rule, touching nothing"),
-     "vnsh validate examples/networks/natnet1.xml", cmd_validate},
-    {"format", "format FILE",
-     N_("print a domain or network XML file in canonical form, defaults filled in"),
-     "vnsh format examples/domains/vepa.xml", cmd_format},
+    {"validate", N_("check a domain or network XML file against every rule, touching nothing"),
+     N_("Errors name the file, line, element, attribute and value at fault."),
+     "vnsh validate examples/networks/natnet1.xml", file_options, VNSH_CMD_NO_CONNECT,
+     cmd_validate},
+    {"format", N_("print a domain or network XML file in canonical form, defaults filled in"),
+     NULL, "vnsh format examples/domains/direct-vepa-eth0.xml", file_options, VNSH_CMD_NO_CONNECT,
+     cmd_format},
     {NULL},
 };

@@ -1,4 +1,5 @@
-/* vnsh.c: the vnet shell's entry point: options, help, dispatch. */
+/* vnsh.c: the vnet shell's entry point: global options, then one command
+ * line from argv or an interactive session. */
 #include <config.h>
 
 #include <locale.h>
@@ -6,67 +7,47 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <vnet/vnet.h>
 
 #include "vnsh.h"
 
-static const VnshCommand *const command_groups[] = {
-    vnsh_xml_commands,
-    vnsh_misc_commands,
-};
-
-void
-vnsh_error(const char *format, ...)
-{
-    va_list args;
-    g_autofree char *text = NULL;
-
-    va_start(args, format);
-    text = g_strdup_vprintf(format, args);
-    va_end(args);
-    fprintf(stderr, "error: %s\n", text);
-}
-
-static const VnshCommand *
-find_command(const char *name)
-{
-    for (guint g = 0; g < G_N_ELEMENTS(command_groups); g++)
-        for (const VnshCommand *c = command_groups[g]; c->name; c++)
-            if (g_str_equal(c->name, name))
-                return c;
-    return NULL;
-}
-
-static void
-print_usage(FILE *out)
-{
-    fprintf(out, _("Usage: vnsh [-c URI] [COMMAND [ARGS…]]\n\n"));
-    fprintf(out, _("Options:\n"));
-    fprintf(out, "  -c, --connect URI   %s\n", _("connect to URI"));
-    fprintf(out, "  -h, --help          %s\n", _("show this help"));
-    fprintf(out, "  -V, --version       %s\n\n", _("show the version"));
-    fprintf(out, _("Commands:\n"));
-    for (guint g = 0; g < G_N_ELEMENTS(command_groups); g++)
-        for (const VnshCommand *c = command_groups[g]; c->name; c++)
-            fprintf(out, "  %-20s %s\n", c->name, _(c->summary));
-}
-
+/* Joins argv into command vectors: a word that is ";" or ends with an
+ * unquoted ';' (as the shell passes `vnsh list\; net-list`) ends a command.
+ * A single word holding a whole line ("list; net-list") is split as a line. */
 static int
-run_command(int argc, char **argv)
+run_words(VnshCtl *ctl, int argc, char **argv)
 {
-    const VnshCommand *command = find_command(argv[0]);
+    g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func(g_free);
+    int status = VNSH_EXIT_OK;
 
-    if (!command) {
-        vnsh_error(_("unknown command '%s'; 'vnsh --help' lists the commands"), argv[0]);
-        return VNSH_EXIT_USAGE;
+    if (argc == 1 && strpbrk(argv[0], "; \t'\""))
+        return vnsh_run_line(ctl, argv[0], FALSE);
+    for (int i = 0; i <= argc; i++) {
+        gboolean end = i == argc;
+        const char *word = end ? NULL : argv[i];
+
+        if (word && g_str_has_suffix(word, ";")) {
+            if (word[1])
+                g_ptr_array_add(words, g_strndup(word, strlen(word) - 1));
+            end = TRUE;
+        } else if (word) {
+            g_ptr_array_add(words, g_strdup(word));
+        }
+        if (end && words->len) {
+            g_ptr_array_add(words, NULL);
+            status = vnsh_run_argv(ctl, words->len - 1, (char **)words->pdata);
+            g_ptr_array_set_size(words, 0);
+            if (status != VNSH_EXIT_OK || ctl->quit)
+                break;
+        }
     }
-    return command->run(argc, argv);
+    return status;
 }
 
 int
 main(int argc, char **argv)
 {
-    const char *uri = NULL;
+    VnshCtl ctl = {.input = stdin};
+    int status;
     int i;
 
     setlocale(LC_ALL, "");
@@ -78,30 +59,36 @@ main(int argc, char **argv)
         const char *arg = argv[i];
 
         if (g_str_equal(arg, "-h") || g_str_equal(arg, "--help")) {
-            print_usage(stdout);
+            vnsh_print_usage(stdout);
             return VNSH_EXIT_OK;
         } else if (g_str_equal(arg, "-V") || g_str_equal(arg, "--version")) {
             char *version_argv[] = {(char *)"version", NULL};
-            return run_command(1, version_argv);
+
+            return vnsh_run_argv(&ctl, 1, version_argv);
         } else if (g_str_equal(arg, "-c") || g_str_equal(arg, "--connect")) {
             if (++i >= argc) {
                 vnsh_error(_("option '%s' needs a URI"), arg);
                 return VNSH_EXIT_USAGE;
             }
-            uri = argv[i];
+            g_free(ctl.uri);
+            ctl.uri = g_strdup(argv[i]);
+        } else if (g_str_has_prefix(arg, "--connect=")) {
+            g_free(ctl.uri);
+            ctl.uri = g_strdup(arg + strlen("--connect="));
         } else if (g_str_equal(arg, "--")) {
             i++;
             break;
         } else {
             vnsh_error(_("unknown option '%s'; 'vnsh --help' lists the options"), arg);
+            g_free(ctl.uri);
             return VNSH_EXIT_USAGE;
         }
     }
-    (void)uri;
 
-    if (i >= argc) {
-        print_usage(stderr);
-        return VNSH_EXIT_USAGE;
-    }
-    return run_command(argc - i, argv + i);
+    if (i >= argc)
+        status = vnsh_interactive(&ctl);
+    else
+        status = run_words(&ctl, argc - i, argv + i);
+    vnsh_ctl_clear(&ctl);
+    return status;
 }

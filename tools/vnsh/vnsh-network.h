@@ -1,0 +1,36 @@
+/* vnsh-network.h: reading and changing network XML in vnsh, shared by the
+ * virsh-style net-* commands and VBoxManage's natnetwork and hostonlyif
+ * verbs (which build or change a document, then define it through the API). */
+#pragma once
+
+#include <gio/gio.h>
+#include <libxml/tree.h>
+
+#include "vnsh.h"
+
+char *vnsh_network_kind(xmlDoc *doc);
+xmlDoc *vnsh_network_doc(VnetNetwork *network, VnetNetworkXmlFlags flags, GError **error);
+
+/* The first IPv4 <ip> element (no family, or family='ipv4'), or NULL. */
+xmlNode *vnsh_network_ipv4(xmlDoc *doc);
+/* The first IPv6 <ip> element, or NULL. */
+xmlNode *vnsh_network_ipv6(xmlDoc *doc);
+/* The subnet of an <ip> element (address masked by prefix or netmask). */
+GInetAddressMask *vnsh_network_ip_subnet(xmlNode *ip);
+/* "192.168.15.0/24" -> the subnet (host bits cleared); IPv4 only, prefix
+ * 1-30. NULL with a message naming the value. */
+GInetAddressMask *vnsh_parse_cidr4(const char *text, GError **error);
+/* Whether @subnet overlaps an IPv4 subnet of any network of @conn other
+ * than @except. */
+gboolean vnsh_subnet_in_use(VnetConnection *conn, GInetAddressMask *subnet, const char *except);
+/* Address number @host of @subnet (1: the first host address) as text. */
+char *vnsh_subnet_host(GInetAddressMask *subnet, guint host);
+/* Replaces (or adds) the <dhcp> of @ip: @on adds an empty one, which
+ * vnet fills with the rest of the subnet; !@on removes it. */
+void vnsh_network_set_dhcp(xmlNode *ip, gboolean on);
+/* Defines @doc on @conn; prints the error. */
+VnetNetwork *vnsh_network_define_doc(VnetConnection *conn, xmlDoc *doc);
+/* Finds a network of @kind ("nat", "hostonly") by name; prints the error. */
+VnetNetwork *vnsh_lookup_network_kind(VnshCtl *ctl, const char *name, const char *kind);
+/* Removes every child element of @parent called @name. */
+void vnsh_xml_remove_children(xmlNode *parent, const char *name);
