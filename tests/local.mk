@@ -31,6 +31,7 @@ UTIL_TESTS = \
 	tests/util-xml-test \
 	tests/util-enum-test \
 	tests/util-error-test \
+	tests/util-log-test \
 	tests/netns-helper-test
 check_PROGRAMS += $(UTIL_TESTS)
 TESTS += $(UTIL_TESTS)
@@ -50,6 +51,9 @@ tests_util_xml_test_LDADD = $(VNET_TEST_LIBS)
 tests_util_error_test_SOURCES = tests/util-error-test.c
 tests_util_error_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_util_error_test_LDADD = $(VNET_TEST_LIBS)
+tests_util_log_test_SOURCES = tests/util-log-test.c
+tests_util_log_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
+tests_util_log_test_LDADD = $(VNET_TEST_LIBS)
 tests_netns_helper_test_SOURCES = tests/netns-helper-test.c
 tests_netns_helper_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_netns_helper_test_LDADD = $(VNET_TEST_LIBS)
