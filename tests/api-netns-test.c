@@ -230,15 +230,15 @@ test_rollback_unsupported(Fixture *fx, gconstpointer data)
         "<domain type='netns'><name>rb1</name><devices>"
         "<interface type='ethernet'><mac address='52:54:00:bb:00:01'/></interface>"
         "<interface type='null'><mac address='52:54:00:bb:00:02'/></interface>"
-        "<interface type='direct'><mac address='52:54:00:bb:00:03'/>"
-        "<source dev='eth9' mode='bridge'/></interface>"
+        "<interface type='vde'><mac address='52:54:00:bb:00:03'/>"
+        "<source switch='/run/vde.ctl'/></interface>"
         "</devices></domain>",
         &error);
     g_assert_no_error(error);
     g_assert_false(vnet_domain_start(dom, &error));
     g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED);
     g_assert_cmpstr(error->message, ==,
-                    "interface 3 (type 'direct') of domain 'rb1': realizing this kind on a "
+                    "interface 3 (type 'vde') of domain 'rb1': realizing this kind on a "
                     "netns guest is not available yet");
     g_assert_false(netns_exists("rb1"));
     g_assert_cmpuint(count_vnet_links(), ==, 0);

@@ -939,6 +939,7 @@ test_nic_ops(void)
     g_autofree char *state = NULL;
     g_autofree char *restored = NULL;
     g_autofree char *xml2 = NULL;
+    guint64 requests;
 
     if (!enter_or_skip())
         return;
@@ -949,6 +950,8 @@ test_nic_ops(void)
     def = vnet_domain_def_parse_string(xml, "ops.xml", &error);
     g_assert_no_error(error);
     g = guest_new("vnt-ops", VNET_NETDEV_GROUP);
+    status->group = VNET_NETDEV_GROUP;
+    status2->group = VNET_NETDEV_GROUP;
 
     g_assert_true(start_through_ops(def, nl, g->fd, status, &error));
     g_assert_no_error(error);
@@ -959,6 +962,16 @@ test_nic_ops(void)
     state = link_attr("vnt-ops", "eth2", "operstate");
     g_assert_cmpstr(state, ==, "DOWN");
     g_assert_cmpuint(count_group("vnt-ops", VNET_NETDEV_GROUP), ==, 3);
+    /* the device as it was, for a stop by another process */
+    g_assert_cmpuint(status->passthrough->len, ==, 1);
+    {
+        VnetStatusPassthrough *pt = g_ptr_array_index(status->passthrough, 0);
+        VnetMac old = mac_of(old_mac);
+
+        g_assert_cmpstr(pt->dev, ==, "vnt-eth1");
+        g_assert_true(vnet_mac_equal(&pt->mac, &old));
+        g_assert_true(pt->up);
+    }
 
     /* a second domain wanting the passthrough device: refused by name, and
      * its first NIC (made before) rolled back */
@@ -986,15 +999,21 @@ test_nic_ops(void)
     g_assert_nonnull(strstr(error->message, "interface 2 (type 'direct') of domain 'vnt-op2'"));
     g_clear_error(&error);
     g_assert_cmpuint(count_links("vnt-op2"), ==, 1);
+    g_assert_cmpuint(status2->passthrough->len, ==, 0);
 
     /* stop: one request in the namespace, device restored */
-    g_assert_true(vnet_nic_direct_stop_netns("vnt-ops", g->fd, &error));
+    requests = vnet_nic_direct_get_delete_requests();
+    g_assert_true(vnet_nic_direct_stop_netns(def, status, g->fd, &error));
     g_assert_no_error(error);
+    g_assert_cmpuint(vnet_nic_direct_get_delete_requests() - requests, ==, 1);
     g_assert_cmpuint(count_links("vnt-ops"), ==, 1);
+    g_assert_cmpuint(status->links->len, ==, 0);
+    g_assert_cmpuint(status->passthrough->len, ==, 0);
     restored = link_attr(NULL, "vnt-eth1", "address");
     g_assert_cmpstr(restored, ==, old_mac);
     g_assert_null(vnet_direct_registry_passthrough_holder(vnet_nic_direct_registry(), "vnt-eth1"));
-    g_assert_true(vnet_nic_direct_stop_netns("vnt-ops", g->fd, &error));
+    g_assert_true(vnet_nic_direct_stop_netns(def, status, g->fd, &error));
+    g_assert_no_error(error);
 
     vnet_netns_sh(NULL, "ip link del vnt-eth1");
     remove_physical("vnt-eth0", "vnt-far");

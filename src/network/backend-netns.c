@@ -1,8 +1,14 @@
 /* backend-netns.c: the network-namespace guest. The guest of domain NAME is
  * the named namespace NAME (visible to `ip netns`), and each NIC becomes
  * ethN inside it, in NIC order. It runs no process: the bind mount keeps the
- * namespace alive, and its inode, kept in the status file, tells a later
- * process whether it is still the one vnet made. */
+ * namespace alive, and its cookie (never reused within a boot; the inode on
+ * kernels without SO_NETNS_COOKIE), kept in the status file, tells a later
+ * process whether it is still the one vnet made.
+ *
+ * Every link the domain makes carries the domain's netdev group
+ * (netdev-group.h), so destroy removes the host-side links with one
+ * RTM_DELLINK and the direct NICs' macvlans with one more inside the guest's
+ * namespace. */
 #include <config.h>
 
 #include <errno.h>
@@ -11,6 +17,8 @@
 #include <vnet/vnet.h>
 
 #include "network/backend.h"
+#include "network/link-direct-nic.h"
+#include "network/netdev-group.h"
 #include "network/nic.h"
 #include "util/vnet-i18n.h"
 #include "util/vnet-log.h"
@@ -54,6 +62,39 @@ open_nl(VnetNl **ret, GError **error)
         return FALSE;
     }
     return TRUE;
+}
+
+static void
+group_undo(gpointer data)
+{
+    vnet_netdev_group_release(GPOINTER_TO_UINT(data));
+}
+
+/* Opens the namespace @status records when it is still the one made: 0
+ * with @ret set; -ESTALE when another namespace has that name now; -ENOENT
+ * when there is none; -ENXIO for a leftover mount point. */
+static int
+open_ours(const VnetDomainStatus *status, NetnsFd *ret)
+{
+    guint64 id = 0;
+    int r = vnet_netns_open(status->netns, &ret->fd);
+
+    if (r < 0) {
+        ret->fd = -1;
+        return r;
+    }
+    if (status->netns_cookie) {
+        r = vnet_netns_fd_get_cookie(ret->fd, &id);
+        if (r == 0 && id != status->netns_cookie)
+            r = -ESTALE;
+    } else {
+        r = vnet_netns_fd_get_inode(ret->fd, &id);
+        if (r == 0 && id != status->netns_inode)
+            r = -ESTALE;
+    }
+    if (r < 0)
+        netns_fd_close(ret);
+    return r;
 }
 
 static void
@@ -117,6 +158,7 @@ netns_start(VnetGuestCtx *ctx, GError **error)
     g_auto(NetnsFd) fd = {-1};
     g_autoptr(VnetNl) nl = NULL;
     guint64 inode = 0;
+    guint64 cookie = 0;
     int r;
 
     if (!vnet_netns_name_is_valid(name)) {
@@ -141,6 +183,13 @@ netns_start(VnetGuestCtx *ctx, GError **error)
 
     if (!open_netns(name, &fd, error) || !open_nl(&nl, error))
         return FALSE;
+    /* 0 (not recorded) on kernels before 5.14: the inode is used then */
+    if (vnet_netns_fd_get_cookie(fd.fd, &cookie) == 0)
+        ctx->status->netns_cookie = cookie;
+    if (!vnet_netdev_group_allocate(nl, &ctx->status->group, error))
+        return FALSE;
+    vnet_undo_push(ctx->undo, _("reserving a netdev group"), group_undo,
+                   GUINT_TO_POINTER(ctx->status->group), NULL);
     for (guint i = 0; i < ctx->live->interfaces->len; i++) {
         if (!realize_nic(ctx, nl, fd.fd, g_ptr_array_index(ctx->live->interfaces, i), error))
             return FALSE;
@@ -164,28 +213,64 @@ delete_link(VnetNl *nl, const VnetStatusLink *link)
         vnet_debug("netns", "deleting %s: %s", link->name, g_strerror(-r));
 }
 
+/* Removes the host-side links of @status: one request for the domain's
+ * group when every such link carries it, else (older status files, or a
+ * group the kernel refuses to delete) one by one. */
+static void
+delete_host_links(VnetNl *nl, const VnetDomainStatus *status)
+{
+    gboolean by_group = status->group != 0;
+    gboolean any = FALSE;
+    int r;
+
+    for (guint i = 0; i < status->links->len; i++) {
+        const VnetStatusLink *link = g_ptr_array_index(status->links, i);
+
+        if (link->ifindex <= 0)
+            continue;
+        any = TRUE;
+        by_group = by_group && link->group == status->group;
+    }
+    if (!any)
+        return;
+    if (by_group) {
+        r = vnet_nl_link_delete_group(nl, status->group);
+        if (r == 0)
+            return;
+        vnet_debug("netns", "deleting netdev group %u: %s; deleting one by one", status->group,
+                   g_strerror(-r));
+    }
+    for (guint i = status->links->len; i > 0; i--) {
+        const VnetStatusLink *link = g_ptr_array_index(status->links, i - 1);
+
+        if (link->ifindex > 0)
+            delete_link(nl, link);
+    }
+}
+
 static gboolean
 netns_stop(const VnetDomainDef *live, VnetDomainStatus *status, GError **error)
 {
     g_autoptr(VnetNl) nl = NULL;
-    guint64 inode = 0;
-    int r;
+    g_auto(NetnsFd) fd = {-1};
+    int r = -ENOENT;
 
     if (!open_nl(&nl, error))
         return FALSE;
-    for (guint i = status->links->len; i > 0; i--)
-        delete_link(nl, g_ptr_array_index(status->links, i - 1));
-    if (!status->netns)
+    if (status->netns)
+        r = open_ours(status, &fd);
+    /* The direct NICs' macvlans first (one request in the guest), then the
+     * passthrough devices they mirrored get their own settings back. */
+    if (!vnet_nic_direct_stop_netns(live, status, fd.fd, error))
+        return FALSE;
+    delete_host_links(nl, status);
+    netns_fd_close(&fd);
+    vnet_netdev_group_release(status->group);
+    if (!status->netns || r == -ENOENT)
         return TRUE;
-
-    r = vnet_netns_get_inode(status->netns, &inode);
-    if (r == -ENOENT)
-        return TRUE;
-    if (r == 0 && inode != status->netns_inode) {
+    if (r == -ESTALE) {
         /* Someone else's namespace by the same name: not ours to remove. */
-        vnet_debug("netns", "namespace %s has inode %" G_GUINT64_FORMAT ", not %" G_GUINT64_FORMAT
-                   "; leaving it",
-                   status->netns, inode, status->netns_inode);
+        vnet_debug("netns", "namespace %s is not the one vnet made; leaving it", status->netns);
         return TRUE;
     }
     /* Ours, or a leftover mount point (-ENXIO). */
@@ -201,11 +286,16 @@ netns_stop(const VnetDomainDef *live, VnetDomainStatus *status, GError **error)
 static gboolean
 netns_is_alive(const VnetDomainStatus *status)
 {
-    guint64 inode = 0;
+    g_auto(NetnsFd) fd = {-1};
 
-    if (!status->netns)
-        return FALSE;
-    return vnet_netns_get_inode(status->netns, &inode) == 0 && inode == status->netns_inode;
+    return status->netns && open_ours(status, &fd) == 0;
+}
+
+static void
+netns_adopt(const VnetDomainDef *live, const VnetDomainStatus *status)
+{
+    vnet_netdev_group_reserve(status->group);
+    vnet_nic_direct_adopt(live, status);
 }
 
 static gboolean
@@ -225,6 +315,13 @@ netns_detach_nic(VnetGuestCtx *ctx, VnetDomainInterfaceDef *nic, GError **error)
     VnetStatusLink *link = vnet_domain_status_find_link(ctx->status, &nic->mac);
     g_autoptr(VnetNl) nl = NULL;
 
+    if (nic->type == VNET_DOMAIN_INTERFACE_TYPE_DIRECT) {
+        g_auto(NetnsFd) fd = {-1};
+
+        if (!open_netns(ctx->status->netns, &fd, error))
+            return FALSE;
+        return vnet_nic_direct_detach_netns(ctx->live, nic, ctx->status, fd.fd, error);
+    }
     if (!link)
         return TRUE;
     if (!open_nl(&nl, error))
@@ -271,6 +368,7 @@ const VnetGuestBackend vnet_guest_backend_netns = {
     .start = netns_start,
     .stop = netns_stop,
     .is_alive = netns_is_alive,
+    .adopt = netns_adopt,
     .attach_nic = netns_attach_nic,
     .detach_nic = netns_detach_nic,
     .set_link_state = netns_set_link_state,

@@ -40,6 +40,10 @@ typedef struct {
     gboolean (*stop)(const VnetDomainDef *live, VnetDomainStatus *status, GError **error);
     /* Whether the guest recorded in @status still runs. */
     gboolean (*is_alive)(const VnetDomainStatus *status);
+    /* (optional) A new process found the guest still running: take back
+     * what the process that started it held in memory (the domain's netdev
+     * group, its device claims). */
+    void (*adopt)(const VnetDomainDef *live, const VnetDomainStatus *status);
     /* Live NIC changes; @nic is already part of ctx->live (attach) or
      * about to leave it (detach). */
     gboolean (*attach_nic)(VnetGuestCtx *ctx, VnetDomainInterfaceDef *nic, GError **error);

@@ -5,3 +5,6 @@ src_network_libvnet_network_la_SOURCES += \
 # the glue to the NIC ops table of src/network/nic.h
 src_network_libvnet_network_la_SOURCES += \
 	src/network/link-direct-nic.c src/network/link-direct-nic.h
+# the netdev group of each running domain (one bulk delete per domain)
+src_network_libvnet_network_la_SOURCES += \
+	src/network/netdev-group.c src/network/netdev-group.h

@@ -928,6 +928,8 @@ vnet_core_load_domain_status(VnetCore *core)
         }
         if (backend->is_alive(status)) {
             vnet_debug("driver", "domain %s is still running", live->name);
+            if (backend->adopt)
+                backend->adopt(live, status);
             vnet_domain_obj_set_active(obj, g_steal_pointer(&live), g_steal_pointer(&status),
                                        (GDestroyNotify)vnet_domain_status_free);
             continue;

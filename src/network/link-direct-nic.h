@@ -1,11 +1,15 @@
 /* link-direct-nic.h: direct NICs behind the NIC ops table (network/nic.h)
- * for netns guests: the macvlan of link-direct as ethN, recorded in the
- * domain's status and undo stack like the other kinds.
+ * for netns guests: the macvlan of link-direct created inside the guest's
+ * namespace as ethN, in the domain's netdev group, recorded in the
+ * domain's status (a <link> without a host ifindex, and for passthrough a
+ * <passthrough> with the device's own MAC, MTU and state) and in its undo
+ * stack like the other kinds.
  *
- * To plug in: list &vnet_nic_direct_ops in nic.c's ops table, and have the
- * netns backend call vnet_nic_direct_stop_netns() before it removes the
- * guest's namespace (so passthrough devices get their MAC, MTU and state
- * back only after the macvlan mirroring them is gone).
+ * Everything a stop needs is in the status, so a new process after a crash
+ * tears a domain down exactly as the one that started it would: the netns
+ * backend calls vnet_nic_direct_stop_netns() before it removes the guest's
+ * namespace, so passthrough devices get their settings back only after the
+ * macvlans mirroring them are gone.
  */
 #pragma once
 
@@ -16,11 +20,23 @@
 
 extern const VnetNicOps vnet_nic_direct_ops;
 
-/* The registry of passthrough claims shared by every domain this process
- * runs. */
+/* The registry of device claims shared by every domain this process runs. */
 VnetDirectRegistry *vnet_nic_direct_registry(void);
 
-/* Removes the direct NICs of running domain @domain from its namespace
- * @netns_fd with one RTM_DELLINK (the netdev group there), restores
- * passthrough devices and drops the claims. TRUE when the domain has none. */
-gboolean vnet_nic_direct_stop_netns(const char *domain, int netns_fd, GError **error);
+/* Removes the direct NICs of running domain @live: ONE RTM_DELLINK for the
+ * domain's group inside its namespace @netns_fd (-1: the namespace is gone,
+ * and its macvlans with it), then restores the passthrough devices of
+ * @status and drops the domain's claims. Records that are done with leave
+ * @status, so a failed stop can be retried. */
+gboolean vnet_nic_direct_stop_netns(const VnetDomainDef *live, VnetDomainStatus *status,
+                                    int netns_fd, GError **error);
+/* Removes one direct NIC @nic of running domain @live (live detach). */
+gboolean vnet_nic_direct_detach_netns(const VnetDomainDef *live,
+                                      const VnetDomainInterfaceDef *nic,
+                                      VnetDomainStatus *status, int netns_fd, GError **error);
+/* A restarted process found @live still running: claim its devices again. */
+void vnet_nic_direct_adopt(const VnetDomainDef *live, const VnetDomainStatus *status);
+
+/* RTM_DELLINK requests the stops of this process sent to remove direct
+ * NICs, so tests can prove a domain's went in one. */
+guint64 vnet_nic_direct_get_delete_requests(void);

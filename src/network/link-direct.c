@@ -186,6 +186,40 @@ vnet_direct_registry_release(VnetDirectRegistry *registry, const char *source_de
     g_mutex_unlock(&registry->lock);
 }
 
+static gboolean
+claim_of_domain(gpointer claim, gpointer domain)
+{
+    return g_str_equal(((const Claim *)claim)->domain, domain);
+}
+
+/**
+ * vnet_direct_registry_release_domain:
+ * @registry: the connection's registry
+ * @domain: a domain
+ *
+ * Drops every claim of @domain, on every device.
+ */
+void
+vnet_direct_registry_release_domain(VnetDirectRegistry *registry, const char *domain)
+{
+    GHashTableIter iter;
+    gpointer value;
+
+    g_mutex_lock(&registry->lock);
+    g_hash_table_iter_init(&iter, registry->devices);
+    while (g_hash_table_iter_next(&iter, NULL, &value)) {
+        GPtrArray *claims = value;
+
+        for (guint i = claims->len; i > 0; i--) {
+            if (claim_of_domain(g_ptr_array_index(claims, i - 1), (gpointer)domain))
+                g_ptr_array_remove_index(claims, i - 1);
+        }
+        if (claims->len == 0)
+            g_hash_table_iter_remove(&iter);
+    }
+    g_mutex_unlock(&registry->lock);
+}
+
 /**
  * vnet_direct_registry_passthrough_holder:
  * @registry: the connection's registry

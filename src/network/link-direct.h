@@ -47,6 +47,10 @@ gboolean vnet_direct_registry_claim(VnetDirectRegistry *registry, const char *so
 /* Drops one claim made with the same arguments. */
 void vnet_direct_registry_release(VnetDirectRegistry *registry, const char *source_dev,
                                   VnetDirectMode mode, const char *domain);
+/* Drops every claim of @domain (its destroy; or before a restarted process
+ * claims a running domain's devices again, so that doing it twice is
+ * harmless). */
+void vnet_direct_registry_release_domain(VnetDirectRegistry *registry, const char *domain);
 /* The domain holding @source_dev in passthrough, or NULL (a copy). */
 char *vnet_direct_registry_passthrough_holder(VnetDirectRegistry *registry,
                                               const char *source_dev);

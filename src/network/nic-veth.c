@@ -1,6 +1,6 @@
 /* nic-veth.c: NIC kinds realized on a netns guest as a veth pair — the
  * guest end is ethN inside the namespace, the host end (named after
- * <target dev> or vnetN, in vnet's netdev group) stays in the host.
+ * <target dev> or vnetN, in the domain's netdev group) stays in the host.
  *
  *   ethernet  a plain host-side device: the host end is up and attached to
  *             nothing, ready for whatever the user wires it to
@@ -84,7 +84,7 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
     link.name = nic->target_dev ? nic->target_dev : HOST_NAME_TEMPLATE;
     link.mtu = nic->mtu;
     link.has_group = TRUE;
-    link.group = VNET_NETDEV_GROUP;
+    link.group = ctx->status->group;
     link.up = host_up ? VNET_TRISTATE_YES : VNET_TRISTATE_NO;
     link.peer_name = ctx->guest_name;
     link.peer_mac = &nic->mac;
@@ -113,7 +113,7 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
     record = g_new0(VnetStatusLink, 1);
     record->name = g_strdup(info.name);
     record->ifindex = info.ifindex;
-    record->group = VNET_NETDEV_GROUP;
+    record->group = ctx->status->group;
     record->nic = nic->mac;
     record->guest_name = g_strdup(ctx->guest_name);
     g_ptr_array_add(ctx->status->links, record);

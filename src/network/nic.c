@@ -1,11 +1,11 @@
 /* nic.c: the table of NIC kinds and their realization ops. */
 #include <config.h>
 
+#include "network/link-direct-nic.h"
 #include "network/nic.h"
 
 /* Kinds whose realization comes with later issues have no ops yet. */
 static const VnetNicOps no_ops[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
-    [VNET_DOMAIN_INTERFACE_TYPE_DIRECT] = {VNET_DOMAIN_INTERFACE_TYPE_DIRECT, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_NETWORK] = {VNET_DOMAIN_INTERFACE_TYPE_NETWORK, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_BRIDGE] = {VNET_DOMAIN_INTERFACE_TYPE_BRIDGE, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK] = {VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK, NULL},
@@ -23,6 +23,7 @@ static const VnetNicOps no_ops[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
 static const VnetNicOps *const ops_table[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
     [VNET_DOMAIN_INTERFACE_TYPE_ETHERNET] = &vnet_nic_ethernet_ops,
     [VNET_DOMAIN_INTERFACE_TYPE_NULL] = &vnet_nic_null_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_DIRECT] = &vnet_nic_direct_ops,
 };
 
 /**
@@ -37,7 +38,7 @@ vnet_nic_ops_get(VnetDomainInterfaceType type)
 {
     g_return_val_if_fail(type > VNET_DOMAIN_INTERFACE_TYPE_NONE &&
                              type < VNET_DOMAIN_INTERFACE_TYPE_LAST,
-                         &no_ops[VNET_DOMAIN_INTERFACE_TYPE_DIRECT]);
+                         &no_ops[VNET_DOMAIN_INTERFACE_TYPE_NETWORK]);
     if (ops_table[type])
         return ops_table[type];
     return &no_ops[type];

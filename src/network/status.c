@@ -24,6 +24,21 @@ vnet_status_link_free(VnetStatusLink *link)
 }
 
 /**
+ * vnet_status_passthrough_free:
+ * @pt: (nullable): a passthrough record
+ *
+ * Frees @pt.
+ */
+void
+vnet_status_passthrough_free(VnetStatusPassthrough *pt)
+{
+    if (!pt)
+        return;
+    g_free(pt->dev);
+    g_free(pt);
+}
+
+/**
  * vnet_domain_status_new:
  * @backend: the guest backend's name
  *
@@ -36,6 +51,8 @@ vnet_domain_status_new(const char *backend)
 
     status->backend = g_strdup(backend);
     status->links = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_status_link_free);
+    status->passthrough =
+        g_ptr_array_new_with_free_func((GDestroyNotify)vnet_status_passthrough_free);
     return status;
 }
 
@@ -53,6 +70,7 @@ vnet_domain_status_free(VnetDomainStatus *status)
     g_free(status->backend);
     g_free(status->netns);
     g_ptr_array_unref(status->links);
+    g_ptr_array_unref(status->passthrough);
     g_free(status);
 }
 
@@ -88,6 +106,26 @@ vnet_domain_status_remove_link(VnetDomainStatus *status, VnetStatusLink *link)
     g_ptr_array_remove(status->links, link);
 }
 
+/**
+ * vnet_domain_status_find_passthrough:
+ * @status: a record
+ * @nic: a NIC's MAC address
+ *
+ * Returns: (transfer none) (nullable): the device that NIC holds in
+ *   passthrough mode.
+ */
+VnetStatusPassthrough *
+vnet_domain_status_find_passthrough(VnetDomainStatus *status, const VnetMac *nic)
+{
+    for (guint i = 0; i < status->passthrough->len; i++) {
+        VnetStatusPassthrough *pt = g_ptr_array_index(status->passthrough, i);
+
+        if (vnet_mac_equal(&pt->nic, nic))
+            return pt;
+    }
+    return NULL;
+}
+
 /* Copies the root element of a formatted document into @writer, so the
  * status file embeds exactly what the conf layer writes. */
 static void
@@ -115,10 +153,14 @@ vnet_domain_status_format(const VnetDomainStatus *status, const VnetDomainDef *l
 
     vnet_xml_writer_start(writer, "domstatus");
     vnet_xml_writer_attr(writer, "backend", status->backend);
+    if (status->group)
+        vnet_xml_writer_attr_uint(writer, "group", status->group);
     if (status->netns) {
         vnet_xml_writer_start(writer, "netns");
         vnet_xml_writer_attr(writer, "name", status->netns);
         vnet_xml_writer_attr_uint(writer, "inode", status->netns_inode);
+        if (status->netns_cookie)
+            vnet_xml_writer_attr_uint(writer, "cookie", status->netns_cookie);
         vnet_xml_writer_end(writer);
     }
     for (guint i = 0; i < status->links->len; i++) {
@@ -126,10 +168,25 @@ vnet_domain_status_format(const VnetDomainStatus *status, const VnetDomainDef *l
 
         vnet_xml_writer_start(writer, "link");
         vnet_xml_writer_attr(writer, "name", link->name);
-        vnet_xml_writer_attr_uint(writer, "ifindex", (guint64)link->ifindex);
+        /* none for a link that lives only in the guest (a direct NIC's
+         * macvlan) */
+        if (link->ifindex > 0)
+            vnet_xml_writer_attr_uint(writer, "ifindex", (guint64)link->ifindex);
         vnet_xml_writer_attr_uint(writer, "group", link->group);
         vnet_xml_writer_attr_mac(writer, "nic", &link->nic);
         vnet_xml_writer_attr(writer, "guest", link->guest_name);
+        vnet_xml_writer_end(writer);
+    }
+    for (guint i = 0; i < status->passthrough->len; i++) {
+        const VnetStatusPassthrough *pt = g_ptr_array_index(status->passthrough, i);
+
+        vnet_xml_writer_start(writer, "passthrough");
+        vnet_xml_writer_attr(writer, "dev", pt->dev);
+        vnet_xml_writer_attr_uint(writer, "ifindex", (guint64)pt->ifindex);
+        vnet_xml_writer_attr_mac(writer, "mac", &pt->mac);
+        vnet_xml_writer_attr_uint(writer, "mtu", pt->mtu);
+        vnet_xml_writer_attr(writer, "up", pt->up ? "yes" : "no");
+        vnet_xml_writer_attr_mac(writer, "nic", &pt->nic);
         vnet_xml_writer_end(writer);
     }
     embed_document(writer, xml);
@@ -145,7 +202,7 @@ parse_link(const xmlNode *node, VnetDomainStatus *status, GError **error)
     guint64 group = 0;
 
     if (!vnet_xml_prop_string(node, "name", TRUE, &link->name, error) ||
-        !vnet_xml_prop_uint(node, "ifindex", 1, G_MAXINT, TRUE, &ifindex, NULL, error) ||
+        !vnet_xml_prop_uint(node, "ifindex", 1, G_MAXINT, FALSE, &ifindex, NULL, error) ||
         !vnet_xml_prop_uint(node, "group", 0, G_MAXUINT32, TRUE, &group, NULL, error) ||
         !vnet_xml_prop_mac(node, "nic", TRUE, &link->nic, NULL, error) ||
         !vnet_xml_prop_string(node, "guest", FALSE, &link->guest_name, error))
@@ -153,6 +210,32 @@ parse_link(const xmlNode *node, VnetDomainStatus *status, GError **error)
     link->ifindex = (int)ifindex;
     link->group = (guint32)group;
     g_ptr_array_add(status->links, g_steal_pointer(&link));
+    return TRUE;
+}
+
+static gboolean
+parse_passthrough(const xmlNode *node, VnetDomainStatus *status, GError **error)
+{
+    g_autoptr(VnetStatusPassthrough) pt = g_new0(VnetStatusPassthrough, 1);
+    VnetTristate up = VNET_TRISTATE_ABSENT;
+    guint64 ifindex = 0;
+    guint64 mtu = 0;
+
+    if (!vnet_xml_prop_string(node, "dev", TRUE, &pt->dev, error) ||
+        !vnet_xml_prop_uint(node, "ifindex", 1, G_MAXINT, TRUE, &ifindex, NULL, error) ||
+        !vnet_xml_prop_mac(node, "mac", TRUE, &pt->mac, NULL, error) ||
+        !vnet_xml_prop_uint(node, "mtu", 1, G_MAXUINT32, TRUE, &mtu, NULL, error) ||
+        !vnet_xml_prop_tristate(node, "up", &up, error) ||
+        !vnet_xml_prop_mac(node, "nic", TRUE, &pt->nic, NULL, error))
+        return FALSE;
+    if (up == VNET_TRISTATE_ABSENT) {
+        vnet_xml_error_missing_attr(error, node, "up");
+        return FALSE;
+    }
+    pt->ifindex = (int)ifindex;
+    pt->mtu = (guint)mtu;
+    pt->up = up == VNET_TRISTATE_YES;
+    g_ptr_array_add(status->passthrough, g_steal_pointer(&pt));
     return TRUE;
 }
 
@@ -173,6 +256,7 @@ vnet_domain_status_parse_file(const char *path, VnetDomainStatus **ret_status,
     g_autoptr(VnetDomainStatus) status = NULL;
     g_autoptr(VnetDomainDef) live = NULL;
     g_autofree char *backend = NULL;
+    guint64 group = 0;
     xmlNode *root;
 
     if (!doc)
@@ -183,17 +267,24 @@ vnet_domain_status_parse_file(const char *path, VnetDomainStatus **ret_status,
                        _("expected a <domstatus> document, found <%s>"), root->name);
         return FALSE;
     }
-    if (!vnet_xml_prop_string(root, "backend", TRUE, &backend, error))
+    if (!vnet_xml_prop_string(root, "backend", TRUE, &backend, error) ||
+        !vnet_xml_prop_uint(root, "group", 1, G_MAXUINT32, FALSE, &group, NULL, error))
         return FALSE;
     status = vnet_domain_status_new(backend);
+    status->group = (guint32)group;
     vnet_xml_foreach_element(child, root) {
         if (vnet_xml_is_element(child, "netns")) {
             if (!vnet_xml_prop_string(child, "name", TRUE, &status->netns, error) ||
                 !vnet_xml_prop_uint(child, "inode", 1, G_MAXUINT64, TRUE, &status->netns_inode,
-                                    NULL, error))
+                                    NULL, error) ||
+                !vnet_xml_prop_uint(child, "cookie", 1, G_MAXUINT64, FALSE,
+                                    &status->netns_cookie, NULL, error))
                 return FALSE;
         } else if (vnet_xml_is_element(child, "link")) {
             if (!parse_link(child, status, error))
+                return FALSE;
+        } else if (vnet_xml_is_element(child, "passthrough")) {
+            if (!parse_passthrough(child, status, error))
                 return FALSE;
         } else if (vnet_xml_is_element(child, "domain")) {
             live = vnet_domain_def_parse_node(child, error);
