@@ -34,24 +34,22 @@ VnetConnection *
 vnet_connection_open_full(const char *uri, VnetConnectionFlags flags, GError **error)
 {
     g_autoptr(VnetUri) parsed = NULL;
+    g_autofree char *default_uri = NULL;
     const VnetDriver *driver;
     VnetConnection *conn;
 
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     vnet_i18n_init();
 
-    if (!uri) {
-        uri = g_getenv(VNET_DEFAULT_URI_ENV);
-        if (!uri || !*uri)
-            uri = VNET_BUILTIN_DEFAULT_URI;
-    }
+    if (!uri)
+        uri = default_uri = vnet_connection_get_default_uri();
     parsed = vnet_uri_parse(uri, error);
     if (!parsed)
         return NULL;
     driver = vnet_driver_find(parsed->scheme);
     if (!driver) {
         g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_URI,
-                    _("invalid URI '%s': unknown driver '%s' (known: test, local)"), uri,
+                    _("invalid URI '%s': unknown driver '%s' (known: test, local, dbus)"), uri,
                     parsed->scheme);
         return NULL;
     }

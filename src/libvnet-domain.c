@@ -461,6 +461,7 @@ vnet_domain_interface_free(VnetDomainInterface *iface)
     g_free(iface->mac);
     g_free(iface->target);
     g_free(iface->guest_name);
+    g_free(iface->mode);
     g_free(iface);
 }
 

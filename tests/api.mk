@@ -2,13 +2,17 @@
 # driver's store and crash recovery, the netns guest backend (in private
 # namespaces), and the example program built against an installed libvnet.
 API_TESTS = \
-	tests/api-common-test
+	tests/api-common-test \
+	tests/api-info-test
 check_PROGRAMS += $(API_TESTS)
 TESTS += $(API_TESTS)
 
 tests_api_common_test_SOURCES = tests/api-common-test.c
 tests_api_common_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_api_common_test_LDADD = $(VNET_TEST_LIBS)
+tests_api_info_test_SOURCES = tests/api-info-test.c
+tests_api_info_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
+tests_api_info_test_LDADD = $(VNET_TEST_LIBS)
 
 API_LOCAL_TESTS = tests/api-local-test
 check_PROGRAMS += $(API_LOCAL_TESTS)

@@ -55,6 +55,18 @@ typedef struct _VnetConnection VnetConnection;
 #define VNET_BUILTIN_DEFAULT_URI "local:///system"
 
 /**
+ * vnet_connection_get_default_uri:
+ *
+ * The URI vnet_connection_open() uses when given %NULL: the value of
+ * #VNET_DEFAULT_URI_ENV when set and not empty; else "dbus:///system" when
+ * the caller is not root and vnetd (org.vnet1) owns its name on the system
+ * bus; else #VNET_BUILTIN_DEFAULT_URI.
+ *
+ * Returns: (transfer full): the URI; free with g_free().
+ */
+char *vnet_connection_get_default_uri(void);
+
+/**
  * VnetConnectionFlags:
  * @VNET_CONNECTION_NONE: no flag
  * @VNET_CONNECTION_AUTOSTART: start every network, then every domain, that
@@ -72,8 +84,8 @@ typedef enum {
 
 /**
  * vnet_connection_open:
- * @uri: (nullable): the URI of the driver, or %NULL for the default (the
- *   value of #VNET_DEFAULT_URI_ENV, else #VNET_BUILTIN_DEFAULT_URI)
+ * @uri: (nullable): the URI of the driver, or %NULL for the default (see
+ *   vnet_connection_get_default_uri())
  * @error: return location for a #GError
  *
  * Opens a connection. Same as vnet_connection_open_full() with no flags.

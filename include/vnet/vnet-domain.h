@@ -197,6 +197,16 @@ const char *vnet_domain_get_name(VnetDomain *domain);
 const char *vnet_domain_get_uuid(VnetDomain *domain);
 
 /**
+ * vnet_domain_get_type_name:
+ * @domain: a domain
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the domain's type as written in its XML
+ *   ("netns", "kvm", "qemu", "test"), or %NULL with @error set.
+ */
+char *vnet_domain_get_type_name(VnetDomain *domain, GError **error);
+
+/**
  * vnet_domain_get_xml:
  * @domain: a domain
  * @flags: #VnetDomainXmlFlags
@@ -339,6 +349,8 @@ gboolean vnet_domain_set_link_state(VnetDomain *domain, const char *iface, gbool
  * @target: (nullable): the host device name while running, else %NULL
  * @guest_name: (nullable): the interface name inside a netns guest
  *   ("eth0"...), else %NULL
+ * @mode: (nullable): a direct NIC's mode ("vepa", "bridge", "private",
+ *   "passthrough"), else %NULL
  *
  * One NIC as vnet_domain_list_interfaces() describes it (plain data).
  */
@@ -352,6 +364,7 @@ typedef struct {
     guint mtu;
     char *target;
     char *guest_name;
+    char *mode;
 } VnetDomainInterface;
 
 void vnet_domain_interface_free(VnetDomainInterface *iface);

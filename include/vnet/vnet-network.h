@@ -295,4 +295,68 @@ gboolean vnet_network_add_port_forward(VnetNetwork *network, const char *xml,
 gboolean vnet_network_remove_port_forward(VnetNetwork *network, const char *name,
                                           VnetNetworkAffectFlags flags, GError **error);
 
+/**
+ * VnetNetworkInfo:
+ * @name: the network's name
+ * @kind: what it is: "nat", "hostonly", "internal", "bridge", "route",
+ *   "open", or a direct pool's mode ("vepa", "private", "bridge-pool"...
+ *   as vnet's network kinds name them)
+ * @bridge: (nullable): the bridge's name, when known (a running network's
+ *   live bridge, or the configured one), else %NULL
+ * @ipv4: (nullable): the host's IPv4 address and prefix ("192.168.15.1/24")
+ * @ipv6: (nullable): the host's IPv6 address and prefix
+ * @dhcp: whether a DHCP server serves any of its subnets
+ * @port_forwards: (array zero-terminated=1): the port-forward rules in
+ *   VirtualBox's form "name:proto:[hostip]:hostport:[guestip]:guestport"
+ *
+ * A summary of a network for listings (plain data).
+ */
+typedef struct {
+    char *name;
+    char *kind;
+    char *bridge;
+    char *ipv4;
+    char *ipv6;
+    gboolean dhcp;
+    char **port_forwards;
+} VnetNetworkInfo;
+
+void vnet_network_info_free(VnetNetworkInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetNetworkInfo, vnet_network_info_free)
+
+/**
+ * vnet_network_get_info:
+ * @network: a network
+ * @flags: #VnetNetworkXmlFlags (%VNET_NETWORK_XML_INACTIVE: the configuration
+ *   even while running)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a summary of the network, or %NULL with @error set.
+ */
+VnetNetworkInfo *vnet_network_get_info(VnetNetwork *network, VnetNetworkXmlFlags flags,
+                                       GError **error);
+
+/**
+ * vnet_port_forward_rule_to_xml:
+ * @rule: a rule in VirtualBox's form
+ *   "name:proto:[hostip]:hostport:[guestip]:guestport"
+ * @ipv6: whether the rule is an IPv6 one (--port-forward-6)
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the rule as the `<portForward/>` element that
+ *   vnet_network_add_port_forward() takes, or %NULL with @error set
+ *   (%VNET_ERROR_INVALID_ARG, naming the field at fault).
+ */
+char *vnet_port_forward_rule_to_xml(const char *rule, gboolean ipv6, GError **error);
+
+/**
+ * vnet_port_forward_xml_to_rule:
+ * @xml: a `<portForward/>` element
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the rule in VirtualBox's string form, or %NULL
+ *   with @error set.
+ */
+char *vnet_port_forward_xml_to_rule(const char *xml, GError **error);
+
 G_END_DECLS

@@ -846,6 +846,7 @@ vnet_core_domain_list_interfaces(gpointer drv, const VnetUuid *uuid, VnetDomainX
         info->mtu = nic->mtu;
         info->target = live ? g_strdup(nic->target_dev) : NULL;
         info->guest_name = link ? g_strdup(link->guest_name) : NULL;
+        info->mode = g_strdup(vnet_direct_mode_to_string(nic->direct_mode));
         g_ptr_array_add(ret, info);
     }
     return ret;

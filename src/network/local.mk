@@ -24,6 +24,7 @@ src_network_libvnet_network_la_SOURCES = \
 	src/libvnet-connection.c \
 	src/libvnet-domain.c \
 	src/libvnet-network.c \
+	src/libvnet-info.c \
 	src/libvnet-private.h
 src_network_libvnet_network_la_LIBADD = $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
 

@@ -19,12 +19,18 @@
 static char *
 default_uri(GError **error)
 {
-    if (geteuid() == 0)
-        return g_strdup(VNET_BUILTIN_DEFAULT_URI);
+    g_autofree char *uri = vnet_connection_get_default_uri();
+
+    /* The library's default is the system's local driver unless vnetd runs;
+     * a user other than root could do nothing with the local driver, so
+     * say what to do instead of failing on permissions later. */
+    if (geteuid() == 0 || !g_str_equal(uri, VNET_BUILTIN_DEFAULT_URI))
+        return g_steal_pointer(&uri);
     g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_URI,
                 _("no connection URI: as a user other than root, choose one with "
                   "'-c URI' or %s, e.g. 'vnsh -c local:///?root=DIR' (an embedded "
-                  "driver with its folders under DIR) or 'vnsh -c test:///default'"),
+                  "driver with its folders under DIR) or 'vnsh -c test:///default', "
+                  "or start the D-Bus service vnetd (then vnsh uses dbus:///system)"),
                 VNET_DEFAULT_URI_ENV);
     return NULL;
 }
@@ -32,15 +38,12 @@ default_uri(GError **error)
 static VnetConnection *
 open_connection(VnshCtl *ctl, GError **error)
 {
-    const char *env = g_getenv(VNET_DEFAULT_URI_ENV);
     g_autofree char *uri = NULL;
 
     if (ctl->conn)
         return ctl->conn;
     if (ctl->uri)
         uri = g_strdup(ctl->uri);
-    else if (env && *env)
-        uri = g_strdup(env);
     else if (!(uri = default_uri(error)))
         return NULL;
     ctl->conn = vnet_connection_open(uri, error);
