@@ -6,7 +6,12 @@ noinst_PROGRAMS += bench/direct-bench
 bench_direct_bench_SOURCES = bench/direct-bench.c
 bench_direct_bench_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
 
-bench_list = bench/direct-bench
+# the same through the public API: netns domains on local:///?root=DIR
+noinst_PROGRAMS += bench/direct-api-bench
+bench_direct_api_bench_SOURCES = bench/direct-api-bench.c
+bench_direct_api_bench_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
+
+bench_list = bench/direct-bench bench/direct-api-bench
 bench: $(bench_list)
 	@for b in $(bench_list); do echo "== $$b"; ./$$b || exit 1; done
 .PHONY: bench
