@@ -29,7 +29,7 @@ vnet_netns_enter_private(char **ret_reason)
     }
     /* Keep our mounts to ourselves, then give the new network namespace
      * its own sysfs and a private /run/netns for named namespaces. */
-    if (mount("none", "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+    if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) < 0)
         g_error("making / private: %s", g_strerror(errno));
     if (umount2("/sys", MNT_DETACH) < 0 && errno != EINVAL)
         g_error("detaching /sys: %s", g_strerror(errno));
