@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <libxml/tree.h>
 
 #include "vnsh.h"
 
@@ -99,19 +98,13 @@ cmd_list(VnshCtl *ctl, const VnshArgs *args)
         return vnsh_report(error);
     for (guint i = 0; i < domains->len; i++) {
         VnetDomain *domain = domains->pdata[i];
-        g_autofree char *xml = NULL;
         g_autofree char *type = NULL;
-        xmlDoc *doc = NULL;
         VnetDomainState state = 0;
 
         /* a domain undefined meanwhile by someone else is simply left out */
         if (!vnet_domain_get_state(domain, &state, NULL))
             continue;
-        xml = vnet_domain_get_xml(domain, VNET_DOMAIN_XML_INACTIVE, NULL);
-        if (xml && (doc = vnsh_xml_parse(xml, NULL, NULL))) {
-            type = vnsh_xml_get(doc, "/domain/@type");
-            vnsh_xml_free(doc);
-        }
+        type = vnet_domain_get_type_name(domain, NULL);
         vnsh_table_add_row(table);
         vnsh_table_add_string(table, vnet_domain_get_name(domain));
         vnsh_table_add_string(table, vnet_domain_get_uuid(domain));
@@ -234,31 +227,21 @@ cmd_domiflist(VnshCtl *ctl, const VnshArgs *args)
     g_autoptr(GPtrArray) nics = NULL;
     g_autoptr(VnshTable) table = vnsh_table_new(iflist_columns, G_N_ELEMENTS(iflist_columns));
     VnetDomainXmlFlags flags = vnsh_args_has(args, "inactive") ? VNET_DOMAIN_XML_INACTIVE : 0;
-    g_autofree char *xml = NULL;
-    xmlDoc *doc = NULL;
 
     if (!domain)
         return VNSH_EXIT_FAILED;
     nics = vnet_domain_list_interfaces(domain, flags, &error);
     if (!nics)
         return vnsh_report(error);
-    /* the API has no field for a direct NIC's macvtap mode: read it from the XML */
-    xml = vnet_domain_get_xml(domain, flags, NULL);
-    if (xml)
-        doc = vnsh_xml_parse(xml, NULL, NULL);
     for (guint i = 0; i < nics->len; i++) {
         const VnetDomainInterface *nic = nics->pdata[i];
         g_autofree char *name = g_strdup_printf("nic%u", nic->index + 1);
-        g_autofree char *mode = NULL;
+        const char *mode = nic->mode;
 
-        if (doc && g_str_equal(nic->type, "direct")) {
-            g_autofree char *path = g_strdup_printf(
-                "/domain/devices/interface[%u]/source/@mode", nic->index + 1);
-
-            mode = vnsh_xml_get(doc, path);
-            if (!mode)
-                mode = g_strdup("vepa"); /* libvirt's default */
-        }
+        /* a direct NIC without <source mode> runs as vepa (libvirt's default,
+         * and what vnet gives the kernel): show what the NIC does */
+        if (!mode && g_str_equal(nic->type, "direct"))
+            mode = "vepa";
         vnsh_table_add_row(table);
         vnsh_table_add_string(table, name);
         vnsh_table_add_string(table, nic->type);
@@ -270,7 +253,6 @@ cmd_domiflist(VnshCtl *ctl, const VnshArgs *args)
         vnsh_table_add_string(table, nic->target);
         vnsh_table_add_string(table, nic->guest_name);
     }
-    vnsh_xml_free(doc);
     vnsh_table_print(table, vnsh_args_has(args, "json"));
     return VNSH_EXIT_OK;
 }

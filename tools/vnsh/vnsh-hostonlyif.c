@@ -244,24 +244,16 @@ cmd_list(VnshCtl *ctl, const VnshArgs *args)
         return vnsh_report(error);
     for (guint i = 0; i < networks->len; i++) {
         VnetNetwork *network = networks->pdata[i];
-        xmlDoc *doc = vnsh_network_doc(network, 0, NULL);
-        g_autofree char *kind = NULL, *ip = NULL, *ip6 = NULL, *bridge = NULL;
-        g_autofree char *dhcp = NULL;
+        g_autoptr(VnetNetworkInfo) info = vnet_network_get_info(network, 0, NULL);
+        g_autofree char *ip = NULL, *ip6 = NULL;
         g_autoptr(GInetAddressMask) subnet = NULL;
-        xmlNode *ip4;
         int active = vnet_network_is_active(network, NULL);
 
-        if (!doc || active < 0 || !g_str_equal((kind = vnsh_network_kind(doc)), "hostonly")) {
-            vnsh_xml_free(doc);
+        if (!info || active < 0 || !g_str_equal(info->kind, "hostonly"))
             continue;
-        }
-        ip4 = vnsh_network_ipv4(doc);
-        subnet = ip4 ? vnsh_network_ip_subnet(ip4) : NULL;
-        ip = vnsh_xml_get(doc, "/network/ip[not(@family) or @family='ipv4'][1]/@address");
-        ip6 = vnsh_xml_get(doc, "/network/ip[@family='ipv6'][1]/@address");
-        dhcp = vnsh_xml_get(doc, "count(/network/ip[not(@family) or @family='ipv4'][1]/dhcp)");
-        bridge = vnsh_xml_get(doc, "/network/bridge/@name");
-        vnsh_xml_free(doc);
+        subnet = vnsh_cidr_subnet(info->ipv4);
+        ip = vnsh_cidr_address(info->ipv4);
+        ip6 = vnsh_cidr_address(info->ipv6);
         vnsh_table_add_row(table);
         vnsh_table_add_string(table, vnet_network_get_name(network));
         vnsh_table_add_string(table, ip);
@@ -270,9 +262,9 @@ cmd_list(VnshCtl *ctl, const VnshArgs *args)
         else
             vnsh_table_add_string(table, NULL);
         vnsh_table_add_string(table, ip6);
-        vnsh_table_add_bool(table, g_strcmp0(dhcp, "0") != 0);
+        vnsh_table_add_bool(table, info->dhcp);
         vnsh_table_add_bool(table, active);
-        vnsh_table_add_string(table, bridge);
+        vnsh_table_add_string(table, info->bridge);
     }
     vnsh_table_print(table, vnsh_args_has(args, "json"));
     return VNSH_EXIT_OK;

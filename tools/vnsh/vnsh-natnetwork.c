@@ -52,15 +52,15 @@ collect_rules(const VnshArgs *args, GPtrArray *out)
 {
     static const struct {
         const char *option;
-        int family;
-    } kinds[] = {{"port-forward-4", 4}, {"port-forward-6", 6}};
+        gboolean ipv6;
+    } kinds[] = {{"port-forward-4", FALSE}, {"port-forward-6", TRUE}};
 
     for (guint k = 0; k < G_N_ELEMENTS(kinds); k++) {
         GPtrArray *rules = vnsh_args_get_all(args, kinds[k].option);
 
         for (guint i = 0; rules && i < rules->len; i++) {
             g_autoptr(GError) error = NULL;
-            char *xml = vnsh_port_forward_rule_to_xml(rules->pdata[i], kinds[k].family, &error);
+            char *xml = vnet_port_forward_rule_to_xml(rules->pdata[i], kinds[k].ipv6, &error);
 
             if (!xml) {
                 vnsh_error("--%s: %s", kinds[k].option, error->message);
@@ -344,33 +344,6 @@ static const VnshColumn list_columns[] = {
     {"port_forwards", N_("Port forwards")},
 };
 
-static char **
-rule_strings(xmlDoc *doc)
-{
-    xmlNode *forward = child(xmlDocGetRootElement(doc), "forward");
-    g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
-
-    for (xmlNode *n = forward ? forward->children : NULL; n; n = n->next) {
-        xmlChar *a[6];
-        static const char *const names[] = {"name",        "protocol",     "hostAddress",
-                                            "hostPort",    "guestAddress", "guestPort"};
-
-        if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, (const xmlChar *)"portForward"))
-            continue;
-        for (guint i = 0; i < 6; i++)
-            a[i] = xmlGetProp(n, (const xmlChar *)names[i]);
-        /* VirtualBox's own spelling of a rule */
-        g_ptr_array_add(out, g_strdup_printf("%s:%s:[%s]:%s:[%s]:%s", a[0] ? (char *)a[0] : "",
-                                             a[1] ? (char *)a[1] : "", a[2] ? (char *)a[2] : "",
-                                             a[3] ? (char *)a[3] : "", a[4] ? (char *)a[4] : "",
-                                             a[5] ? (char *)a[5] : ""));
-        for (guint i = 0; i < 6; i++)
-            xmlFree(a[i]);
-    }
-    g_ptr_array_add(out, NULL);
-    return (char **)g_ptr_array_free(g_steal_pointer(&out), FALSE);
-}
-
 static int
 cmd_list(VnshCtl *ctl, const VnshArgs *args)
 {
@@ -385,46 +358,32 @@ cmd_list(VnshCtl *ctl, const VnshArgs *args)
     for (guint i = 0; i < networks->len; i++) {
         VnetNetwork *network = networks->pdata[i];
         const char *name = vnet_network_get_name(network);
-        xmlDoc *doc = NULL;
-        xmlNode *ip4, *ip6;
-        g_autofree char *kind = NULL, *cidr = NULL, *gateway = NULL, *prefix6 = NULL;
-        g_autoptr(GInetAddressMask) subnet = NULL;
-        g_auto(GStrv) rules = NULL;
+        g_autoptr(VnetNetworkInfo) info = NULL;
+        g_autoptr(GInetAddressMask) subnet = NULL, subnet6 = NULL;
+        g_autofree char *cidr = NULL, *gateway = NULL, *prefix6 = NULL;
         int active;
 
         if (filter && !g_pattern_match_simple(filter, name))
             continue;
         active = vnet_network_is_active(network, NULL);
-        doc = vnsh_network_doc(network, 0, NULL);
-        if (!doc || active < 0 || !g_str_equal((kind = vnsh_network_kind(doc)), "nat")) {
-            vnsh_xml_free(doc);
+        info = vnet_network_get_info(network, 0, NULL);
+        if (!info || active < 0 || !g_str_equal(info->kind, "nat"))
             continue;
-        }
-        ip4 = vnsh_network_ipv4(doc);
-        ip6 = vnsh_network_ipv6(doc);
-        if (ip4 && (subnet = vnsh_network_ip_subnet(ip4))) {
-            xmlChar *address = xmlGetProp(ip4, (const xmlChar *)"address");
-
+        if ((subnet = vnsh_cidr_subnet(info->ipv4))) {
             cidr = g_inet_address_mask_to_string(subnet);
-            gateway = g_strdup((const char *)address);
-            xmlFree(address);
+            gateway = vnsh_cidr_address(info->ipv4);
         }
-        if (ip6) {
-            g_autoptr(GInetAddressMask) subnet6 = vnsh_network_ip_subnet(ip6);
-
-            prefix6 = subnet6 ? g_inet_address_mask_to_string(subnet6) : NULL;
-        }
-        rules = rule_strings(doc);
+        if ((subnet6 = vnsh_cidr_subnet(info->ipv6)))
+            prefix6 = g_inet_address_mask_to_string(subnet6);
         vnsh_table_add_row(table);
         vnsh_table_add_string(table, name);
         vnsh_table_add_string(table, cidr);
         vnsh_table_add_string(table, gateway);
-        vnsh_table_add_bool(table, ip4 && child(ip4, "dhcp"));
-        vnsh_table_add_bool(table, ip6 != NULL);
+        vnsh_table_add_bool(table, info->dhcp);
+        vnsh_table_add_bool(table, info->ipv6 != NULL);
         vnsh_table_add_string(table, prefix6);
         vnsh_table_add_bool(table, active);
-        vnsh_table_add_strv(table, (const char *const *)rules);
-        vnsh_xml_free(doc);
+        vnsh_table_add_strv(table, (const char *const *)info->port_forwards);
     }
     vnsh_table_print(table, vnsh_args_has(args, "json"));
     return VNSH_EXIT_OK;

@@ -11,28 +11,6 @@
 #include "vnsh-network.h"
 
 /**
- * vnsh_network_kind:
- * @doc: a network document
- *
- * Returns: (transfer full): the network's kind as vnet reads it: the
- *   <forward mode> (libvirt's bare <forward/> is "nat"), or for a network
- *   without <forward> "hostonly" when it has an <ip>, else "internal".
- */
-char *
-vnsh_network_kind(xmlDoc *doc)
-{
-    g_autofree char *mode = vnsh_xml_get(doc, "/network/forward/@mode");
-    g_autofree char *has_forward = vnsh_xml_get(doc, "count(/network/forward)");
-    g_autofree char *has_ip = vnsh_xml_get(doc, "count(/network/ip)");
-
-    if (mode)
-        return g_steal_pointer(&mode);
-    if (g_strcmp0(has_forward, "0") != 0)
-        return g_strdup("nat");
-    return g_strdup(g_strcmp0(has_ip, "0") != 0 ? "hostonly" : "internal");
-}
-
-/**
  * vnsh_network_doc:
  * @network: a network
  * @flags: #VnetNetworkXmlFlags
@@ -129,23 +107,17 @@ cmd_net_list(VnshCtl *ctl, const VnshArgs *args)
         VnetNetwork *network = networks->pdata[i];
         int active = vnet_network_is_active(network, NULL);
         int autostart = vnet_network_get_autostart(network, NULL);
-        xmlDoc *doc = vnsh_network_doc(network, 0, NULL);
-        g_autofree char *kind = NULL, *bridge = NULL;
+        g_autoptr(VnetNetworkInfo) info = vnet_network_get_info(network, 0, NULL);
 
-        if (active < 0 || autostart < 0 || !doc) {
-            vnsh_xml_free(doc);
+        if (active < 0 || autostart < 0 || !info)
             continue; /* undefined meanwhile */
-        }
-        kind = vnsh_network_kind(doc);
-        bridge = vnsh_xml_get(doc, "/network/bridge/@name");
-        vnsh_xml_free(doc);
         vnsh_table_add_row(table);
         vnsh_table_add_string(table, vnet_network_get_name(network));
         vnsh_table_add_string(table, vnet_network_get_uuid(network));
         vnsh_table_add_string(table, active ? "active" : "inactive");
         vnsh_table_add_bool(table, autostart);
-        vnsh_table_add_string(table, kind);
-        vnsh_table_add_string(table, bridge);
+        vnsh_table_add_string(table, info->kind);
+        vnsh_table_add_string(table, info->bridge);
     }
     vnsh_table_print(table, vnsh_args_has(args, "json"));
     return VNSH_EXIT_OK;
@@ -300,7 +272,9 @@ static const VnshOption leases_options[] = {
 
 const VnshCommand vnsh_network_commands[] = {
     {"net-list", N_("list networks: name, UUID, state, autostart, mode, bridge"),
-     N_("Without options, the active networks."), "vnsh net-list --all", list_options, 0,
+     N_("Without options, the active networks. Mode is the network's kind as vnet names it: "
+        "nat, hostonly, internal, bridged, route, open, or a direct pool's mode."),
+     "vnsh net-list --all", list_options, 0,
      cmd_net_list},
     {"net-define", N_("define (or redefine) a network from an XML file"), NULL,
      "vnsh net-define examples/networks/natnet1.xml", file_options, 0, cmd_net_define},
@@ -439,6 +413,20 @@ vnsh_network_ip_subnet(xmlNode *ip)
     return subnet_of(address, prefix);
 }
 
+/* "address/prefix" -> its parts, the prefix within the family's bounds. */
+static GInetAddress *
+split_cidr(const char *text, guint64 *ret_prefix)
+{
+    g_auto(GStrv) parts = g_strsplit(text, "/", 2);
+    g_autoptr(GInetAddress) address = NULL;
+
+    if (!parts[0] || !parts[1] || !(address = g_inet_address_new_from_string(parts[0])) ||
+        !g_ascii_string_to_unsigned(parts[1], 10, 0, g_inet_address_get_native_size(address) * 8,
+                                    ret_prefix, NULL))
+        return NULL;
+    return g_steal_pointer(&address);
+}
+
 /**
  * vnsh_parse_cidr4:
  * @text: "192.168.15.0/24"
@@ -449,13 +437,11 @@ vnsh_network_ip_subnet(xmlNode *ip)
 GInetAddressMask *
 vnsh_parse_cidr4(const char *text, GError **error)
 {
-    g_auto(GStrv) parts = g_strsplit(text, "/", 2);
-    g_autoptr(GInetAddress) address = NULL;
     guint64 prefix = 0;
+    g_autoptr(GInetAddress) address = split_cidr(text, &prefix);
 
-    if (!parts[0] || !parts[1] || !(address = g_inet_address_new_from_string(parts[0])) ||
-        g_inet_address_get_family(address) != G_SOCKET_FAMILY_IPV4 ||
-        !g_ascii_string_to_unsigned(parts[1], 10, 1, 30, &prefix, NULL)) {
+    if (!address || g_inet_address_get_family(address) != G_SOCKET_FAMILY_IPV4 || prefix < 1 ||
+        prefix > 30) {
         g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_ARG,
                     _("'%s' is not an IPv4 network in CIDR form with a prefix from 1 to 30, "
                       "e.g. 192.168.15.0/24"),
@@ -463,6 +449,37 @@ vnsh_parse_cidr4(const char *text, GError **error)
         return NULL;
     }
     return subnet_of(address, prefix);
+}
+
+/**
+ * vnsh_cidr_subnet:
+ * @cidr: (nullable): an address with its prefix, as #VnetNetworkInfo gives
+ *   it ("192.168.15.1/24")
+ *
+ * Returns: (transfer full) (nullable): the subnet (host bits cleared), or
+ *   NULL when @cidr is NULL or not of that form.
+ */
+GInetAddressMask *
+vnsh_cidr_subnet(const char *cidr)
+{
+    guint64 prefix = 0;
+    g_autoptr(GInetAddress) address = cidr ? split_cidr(cidr, &prefix) : NULL;
+
+    return address ? subnet_of(address, prefix) : NULL;
+}
+
+/**
+ * vnsh_cidr_address:
+ * @cidr: (nullable): "192.168.15.1/24"
+ *
+ * Returns: (transfer full) (nullable): the address without its prefix.
+ */
+char *
+vnsh_cidr_address(const char *cidr)
+{
+    const char *slash = cidr ? strchr(cidr, '/') : NULL;
+
+    return slash ? g_strndup(cidr, slash - cidr) : g_strdup(cidr);
 }
 
 static gboolean
@@ -591,7 +608,7 @@ vnsh_network_define_doc(VnetConnection *conn, xmlDoc *doc)
  * vnsh_lookup_network_kind:
  * @ctl: the shell (connected)
  * @name: a network name
- * @kind: the kind it must have, as vnsh_network_kind() names it
+ * @kind: the kind it must have, as #VnetNetworkInfo names it ("nat", "hostonly")
  *
  * Returns: (transfer full): the network, or NULL after printing the error.
  */
@@ -600,20 +617,18 @@ vnsh_lookup_network_kind(VnshCtl *ctl, const char *name, const char *kind)
 {
     g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, name);
     g_autoptr(GError) error = NULL;
-    g_autofree char *actual = NULL;
-    xmlDoc *doc;
+    g_autoptr(VnetNetworkInfo) info = NULL;
 
     if (!network)
         return NULL;
-    doc = vnsh_network_doc(network, VNET_NETWORK_XML_INACTIVE, &error);
-    if (!doc) {
+    info = vnet_network_get_info(network, VNET_NETWORK_XML_INACTIVE, &error);
+    if (!info) {
         vnsh_report(error);
         return NULL;
     }
-    actual = vnsh_network_kind(doc);
-    vnsh_xml_free(doc);
-    if (!g_str_equal(actual, kind)) {
-        vnsh_error(_("network '%s' is a %s network, not a %s network"), name, actual, kind);
+    if (!g_str_equal(info->kind, kind)) {
+        vnsh_error(_("network '%s' is a %s network, not a %s network"), name, info->kind,
+                   kind);
         return NULL;
     }
     return g_steal_pointer(&network);

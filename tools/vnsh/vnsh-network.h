@@ -1,6 +1,7 @@
-/* vnsh-network.h: reading and changing network XML in vnsh, shared by the
- * virsh-style net-* commands and VBoxManage's natnetwork and hostonlyif
- * verbs (which build or change a document, then define it through the API). */
+/* vnsh-network.h: what the virsh-style net-* commands share with VBoxManage's
+ * natnetwork and hostonlyif verbs: subnets, and changing network XML (those
+ * verbs build or change a document, then define it through the API; facts
+ * for listings come from vnet_network_get_info()). */
 #pragma once
 
 #include <gio/gio.h>
@@ -8,7 +9,6 @@
 
 #include "vnsh.h"
 
-char *vnsh_network_kind(xmlDoc *doc);
 xmlDoc *vnsh_network_doc(VnetNetwork *network, VnetNetworkXmlFlags flags, GError **error);
 
 /* The first IPv4 <ip> element (no family, or family='ipv4'), or NULL. */
@@ -20,6 +20,11 @@ GInetAddressMask *vnsh_network_ip_subnet(xmlNode *ip);
 /* "192.168.15.0/24" -> the subnet (host bits cleared); IPv4 only, prefix
  * 1-30. NULL with a message naming the value. */
 GInetAddressMask *vnsh_parse_cidr4(const char *text, GError **error);
+/* The subnet of "192.168.15.1/24" (an address as #VnetNetworkInfo gives it),
+ * either family; NULL when @cidr is NULL or malformed. */
+GInetAddressMask *vnsh_cidr_subnet(const char *cidr);
+/* "192.168.15.1/24" -> "192.168.15.1". */
+char *vnsh_cidr_address(const char *cidr);
 /* Whether @subnet overlaps an IPv4 subnet of any network of @conn other
  * than @except. */
 gboolean vnsh_subnet_in_use(VnetConnection *conn, GInetAddressMask *subnet, const char *except);

@@ -1,15 +1,13 @@
-/* vnsh-util.c: the connection, lookups, and reading the XML the API hands
- * back (vnsh never includes libvnet's internals; where it needs a field the
- * API has no getter for, it reads the document the API returns). */
+/* vnsh-util.c: the connection, lookups, and parsing and writing the XML
+ * documents vnsh changes client-side (vnsh never includes libvnet's
+ * internals; facts it shows come from the API's getters and summaries). */
 #include <config.h>
 
 #include <string.h>
 #include <unistd.h>
 
-#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
 
 #include "vnsh.h"
 
@@ -210,28 +208,6 @@ vnsh_xml_parse(const char *xml, const char *name, GError **error)
 }
 
 /**
- * vnsh_xml_get:
- * @doc: a document
- * @xpath: an XPath expression
- *
- * Returns: (transfer full) (nullable): string(@xpath), NULL when empty.
- */
-char *
-vnsh_xml_get(xmlDoc *doc, const char *xpath)
-{
-    g_autofree char *expr = g_strdup_printf("string(%s)", xpath);
-    xmlXPathContext *ctx = xmlXPathNewContext(doc);
-    xmlXPathObject *obj = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
-    char *value = NULL;
-
-    if (obj && obj->type == XPATH_STRING && obj->stringval && *obj->stringval)
-        value = g_strdup((const char *)obj->stringval);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctx);
-    return value;
-}
-
-/**
  * vnsh_xml_to_string:
  * @doc: a document
  *
@@ -258,143 +234,4 @@ void
 vnsh_xml_free(xmlDoc *doc)
 {
     xmlFreeDoc(doc);
-}
-
-/* ---- VirtualBox's port-forward rule ------------------------------------------ */
-
-static gboolean
-rule_error(const char *rule, GError **error, const char *format, ...) G_GNUC_PRINTF(3, 4);
-
-static gboolean
-rule_error(const char *rule, GError **error, const char *format, ...)
-{
-    va_list args;
-    g_autofree char *text = NULL;
-
-    va_start(args, format);
-    text = g_strdup_vprintf(format, args);
-    va_end(args);
-    g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_ARG,
-                _("port-forward rule '%s': %s; expected "
-                  "name:proto:[hostip]:hostport:[guestip]:guestport"),
-                rule, text);
-    return FALSE;
-}
-
-static gboolean
-rule_port(const char *rule, const char *what, const char *text, guint *ret, GError **error)
-{
-    guint64 port = 0;
-
-    if (!*text)
-        return rule_error(rule, error, _("the %s is missing"), what);
-    if (!g_ascii_isdigit(text[0]) ||
-        !g_ascii_string_to_unsigned(text, 10, 1, 65535, &port, NULL))
-        return rule_error(rule, error, _("%s '%s' is not a number from 1 to 65535"), what, text);
-    *ret = (guint)port;
-    return TRUE;
-}
-
-/* "[address]" at *p, followed by ':'; the address may be empty. */
-static gboolean
-rule_address(const char *rule, const char **p, const char *what, int family, char **ret,
-             GError **error)
-{
-    const char *close;
-    g_autofree char *text = NULL;
-    g_autoptr(GInetAddress) address = NULL;
-
-    if (**p != '[')
-        return rule_error(rule, error, _("the %s must be written in brackets, e.g. [] or [%s]"),
-                          what, family == 6 ? "fd00::5" : "10.0.2.15");
-    close = strchr(*p, ']');
-    if (!close || close[1] != ':')
-        return rule_error(rule, error, _("the %s has no closing ']' followed by ':'"), what);
-    text = g_strndup(*p + 1, close - *p - 1);
-    *p = close + 2;
-    if (*text) {
-        address = g_inet_address_new_from_string(text);
-        if (!address || g_inet_address_get_family(address) !=
-                            (family == 6 ? G_SOCKET_FAMILY_IPV6 : G_SOCKET_FAMILY_IPV4))
-            return rule_error(rule, error, _("%s '%s' is not an %s address"), what, text,
-                              family == 6 ? "IPv6" : "IPv4");
-    }
-    *ret = g_steal_pointer(&text);
-    return TRUE;
-}
-
-/**
- * vnsh_port_forward_rule_to_xml:
- * @rule: "name:proto:[hostip]:hostport:[guestip]:guestport"
- * @family: 4 (--port-forward-4) or 6 (--port-forward-6)
- * @error: return location for an error (VNET_ERROR_INVALID_ARG)
- *
- * Converts VirtualBox's rule string into the <portForward/> element that
- * vnet_network_add_port_forward() takes. Either address may be empty.
- *
- * Returns: (transfer full): the element, or NULL with @error naming the field.
- */
-char *
-vnsh_port_forward_rule_to_xml(const char *rule, int family, GError **error)
-{
-    const char *p = rule;
-    const char *colon;
-    g_autofree char *name = NULL, *proto = NULL, *host = NULL, *guest = NULL;
-    g_autofree char *host_port_text = NULL, *escaped = NULL;
-    g_autoptr(GString) xml = NULL;
-    guint host_port = 0, guest_port = 0;
-
-    colon = strchr(p, ':');
-    if (colon == p || !*rule) {
-        rule_error(rule, error, "%s", _("the rule has no name"));
-        return NULL;
-    }
-    if (!colon) {
-        rule_error(rule, error, "%s", _("the protocol is missing"));
-        return NULL;
-    }
-    name = g_strndup(p, colon - p);
-    if (strchr(name, ',') || !g_utf8_validate(name, -1, NULL) || g_utf8_strlen(name, -1) > 64) {
-        rule_error(rule, error, "%s",
-                   _("the name must be 1-64 characters of UTF-8 without ','"));
-        return NULL;
-    }
-    p = colon + 1;
-    colon = strchr(p, ':');
-    if (!colon) {
-        rule_error(rule, error, "%s", _("the host address is missing"));
-        return NULL;
-    }
-    proto = g_ascii_strdown(p, colon - p);
-    if (!g_str_equal(proto, "tcp") && !g_str_equal(proto, "udp")) {
-        rule_error(rule, error, _("protocol '%.*s' is not tcp or udp"), (int)(colon - p), p);
-        return NULL;
-    }
-    p = colon + 1;
-    if (!rule_address(rule, &p, _("host address"), family, &host, error))
-        return NULL;
-    colon = strchr(p, ':');
-    host_port_text = colon ? g_strndup(p, colon - p) : g_strdup(p);
-    if (!rule_port(rule, _("host port"), host_port_text, &host_port, error))
-        return NULL;
-    if (!colon) {
-        rule_error(rule, error, "%s", _("the guest address is missing"));
-        return NULL;
-    }
-    p = colon + 1;
-    if (!rule_address(rule, &p, _("guest address"), family, &guest, error))
-        return NULL;
-    if (!rule_port(rule, _("guest port"), p, &guest_port, error))
-        return NULL;
-
-    xml = g_string_new(NULL);
-    escaped = g_markup_escape_text(name, -1);
-    g_string_append_printf(xml, "<portForward name='%s' protocol='%s'", escaped, proto);
-    if (*host)
-        g_string_append_printf(xml, " hostAddress='%s'", host);
-    g_string_append_printf(xml, " hostPort='%u'", host_port);
-    if (*guest)
-        g_string_append_printf(xml, " guestAddress='%s'", guest);
-    g_string_append_printf(xml, " guestPort='%u'/>", guest_port);
-    return g_string_free(g_steal_pointer(&xml), FALSE);
 }

@@ -189,13 +189,11 @@ void vnsh_error(const char *format, ...) G_GNUC_PRINTF(1, 2);
 /* Prints "error: " and the error's message; returns VNSH_EXIT_FAILED. */
 int vnsh_report(const GError *error);
 
-/* ---- reading the XML the API returns (vnsh-util.c) ----------------------- */
+/* ---- XML that vnsh changes before defining it (vnsh-util.c) -------------- */
 
 /* Parses XML returned by the API or written by the user (no network, no
  * entities). NULL with @error set when it is not well formed. */
 struct _xmlDoc *vnsh_xml_parse(const char *xml, const char *name, GError **error);
-/* The string value of an XPath expression, NULL when empty. */
-char *vnsh_xml_get(struct _xmlDoc *doc, const char *xpath);
 char *vnsh_xml_to_string(struct _xmlDoc *doc);
 void vnsh_xml_free(struct _xmlDoc *doc);
 
@@ -214,6 +212,3 @@ int vnsh_edit_loop(VnshCtl *ctl, const char *what, const char *name, const char 
 /* "--live"/"--config" -> the API's affect flags (both enums have the same values). */
 guint vnsh_affect_flags(const VnshArgs *args);
 
-/* Converts VirtualBox's "name:proto:[hostip]:hostport:[guestip]:guestport"
- * into a <portForward/> element. @family is 4 or 6. */
-char *vnsh_port_forward_rule_to_xml(const char *rule, int family, GError **error);
