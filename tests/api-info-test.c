@@ -104,6 +104,12 @@ test_rule_conversion(void)
     g_assert_no_error(error);
     g_assert_cmpstr(rule, ==, "web6:udp:[::1]:8080:[fd00::5]:80");
 
+    /* the protocol's case does not matter in the rule string */
+    g_clear_pointer(&xml, g_free);
+    xml = vnet_port_forward_rule_to_xml("ssh:TCP:[]:2222:[10.0.2.15]:22", FALSE, &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(strstr(xml, "protocol='tcp'"));
+
     /* an IPv4 address in an IPv6 rule, and a malformed rule */
     bad = vnet_port_forward_rule_to_xml("x:tcp:[]:1:[10.0.0.1]:2", TRUE, &error);
     g_assert_null(bad);

@@ -298,9 +298,9 @@ gboolean vnet_network_remove_port_forward(VnetNetwork *network, const char *name
 /**
  * VnetNetworkInfo:
  * @name: the network's name
- * @kind: what it is: "nat", "hostonly", "internal", "bridge", "route",
- *   "open", or a direct pool's mode ("vepa", "private", "bridge-pool"...
- *   as vnet's network kinds name them)
+ * @kind: what it is: "nat", "hostonly", "internal", "bridged" (an existing
+ *   host bridge), "route", "open", or a direct pool: "vepa", "private",
+ *   "direct-bridge", "passthrough"
  * @bridge: (nullable): the bridge's name, when known (a running network's
  *   live bridge, or the configured one), else %NULL
  * @ipv4: (nullable): the host's IPv4 address and prefix ("192.168.15.1/24")

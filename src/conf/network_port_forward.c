@@ -170,6 +170,7 @@ vnet_network_port_forward_parse_rule(const char *rule, int family, GError **erro
     RuleParser rp = {.rule = rule, .p = rule, .family = family};
     g_autoptr(VnetPortForward) pf = g_new0(VnetPortForward, 1);
     g_autofree char *proto = NULL;
+    g_autofree char *lower = NULL;
     int protocol;
 
     g_return_val_if_fail(rule != NULL, NULL);
@@ -202,7 +203,10 @@ vnet_network_port_forward_parse_rule(const char *rule, int family, GError **erro
         rule_error(&rp, error, "%s", _("the protocol is missing"));
         return NULL;
     }
-    protocol = vnet_port_protocol_from_string(proto);
+    /* VBoxManage users type "TCP" as often as "tcp"; the XML form stays
+     * strict, the command-line rule string is lenient about case. */
+    lower = g_ascii_strdown(proto, -1);
+    protocol = vnet_port_protocol_from_string(lower);
     if (protocol <= 0) {
         const char *suggestion = vnet_enum_suggest(&vnet_port_protocol_table, proto);
 

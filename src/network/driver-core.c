@@ -846,7 +846,10 @@ vnet_core_domain_list_interfaces(gpointer drv, const VnetUuid *uuid, VnetDomainX
         info->mtu = nic->mtu;
         info->target = live ? g_strdup(nic->target_dev) : NULL;
         info->guest_name = link ? g_strdup(link->guest_name) : NULL;
-        info->mode = g_strdup(vnet_direct_mode_to_string(nic->direct_mode));
+        /* a direct NIC without a mode runs in vepa mode, libvirt's default */
+        if (nic->type == VNET_DOMAIN_INTERFACE_TYPE_DIRECT)
+            info->mode = g_strdup(vnet_direct_mode_to_string(
+                nic->direct_mode ? nic->direct_mode : VNET_DIRECT_MODE_VEPA));
         g_ptr_array_add(ret, info);
     }
     return ret;
