@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,6 +30,14 @@ static const char bus_config[] =
     "    <allow eavesdrop=\"true\"/>\n"
     "  </policy>\n"
     "</busconfig>\n";
+
+/* A test that aborts must not leave its bus and vnetd behind (they would
+ * also keep the harness's output pipes open). */
+void
+vnetd_harness_child_setup(gpointer data)
+{
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+}
 
 char *
 vnetd_harness_builddir_path(const char *rel)
@@ -93,7 +102,7 @@ vnetd_harness_new(gboolean system)
         g_spawn_async_with_pipes(NULL, (char **)argv, NULL,
                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
                                      G_SPAWN_STDERR_TO_DEV_NULL,
-                                 NULL, NULL,
+                                 vnetd_harness_child_setup, NULL,
                                  &h->bus_pid, NULL, &out_fd, NULL, &error);
         g_assert_no_error(error);
     }
@@ -154,8 +163,8 @@ vnetd_harness_start_vnetd(VnetdHarness *h, const char *const *extra_args)
     for (guint i = 0; extra_args && extra_args[i]; i++)
         g_ptr_array_add(argv, g_strdup(extra_args[i]));
     g_ptr_array_add(argv, NULL);
-    g_spawn_async(NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                  &h->vnetd_pid, &error);
+    g_spawn_async(NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, vnetd_harness_child_setup,
+                  NULL, &h->vnetd_pid, &error);
     g_assert_no_error(error);
 
     for (guint i = 0; i < 1000; i++) {

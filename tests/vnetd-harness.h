@@ -44,6 +44,9 @@ int vnetd_harness_stop_vnetd_checked(VnetdHarness *h);
 /* Sends @sig to vnetd and reaps it; returns its wait status. */
 int vnetd_harness_kill_vnetd(VnetdHarness *h, int sig);
 
+/* A GSpawnChildSetupFunc: the child gets SIGTERM when the test dies. */
+void vnetd_harness_child_setup(gpointer data);
+
 /* Path of a built program, e.g. "daemon/vnetd", "tools/vnsh/vnsh". */
 char *vnetd_harness_builddir_path(const char *rel);
 

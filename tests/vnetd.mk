@@ -9,7 +9,8 @@ tests_libvnetd_harness_la_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_libvnetd_harness_la_LIBADD = $(GLIB_LIBS)
 
 VNETD_TESTS = \
-	tests/vnetd-api-test
+	tests/vnetd-api-test \
+	tests/vnetd-tools-test
 check_PROGRAMS += $(VNETD_TESTS)
 TESTS += $(VNETD_TESTS)
 VNETD_TEST_LIBS = tests/libvnetd_harness.la $(VNET_TEST_LIBS)
@@ -17,7 +18,12 @@ VNETD_TEST_LIBS = tests/libvnetd_harness.la $(VNET_TEST_LIBS)
 tests_vnetd_api_test_SOURCES = tests/vnetd-api-test.c
 tests_vnetd_api_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_vnetd_api_test_LDADD = $(VNETD_TEST_LIBS)
+# (the tests run the built vnetd and vnsh)
+EXTRA_tests_vnetd_api_test_DEPENDENCIES = daemon/vnetd$(EXEEXT)
 
-# The tests run the built vnetd and vnsh.
-$(VNETD_TESTS): daemon/vnetd$(EXEEXT)
+tests_vnetd_tools_test_SOURCES = tests/vnetd-tools-test.c
+tests_vnetd_tools_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
+tests_vnetd_tools_test_LDADD = $(VNETD_TEST_LIBS)
+EXTRA_tests_vnetd_tools_test_DEPENDENCIES = daemon/vnetd$(EXEEXT) tools/vnsh/vnsh$(EXEEXT)
+
 AM_TESTS_ENVIRONMENT += VNET_DBUS_DAEMON='$(DBUS_DAEMON)'; export VNET_DBUS_DAEMON;
