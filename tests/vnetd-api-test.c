@@ -7,10 +7,15 @@
  *   local driver can realize it);
  * - vnetd keeps answering while a slow start holds the library;
  * - 20 clients, each with its own connection, 10 rounds each of
- *   define/start/destroy/undefine: every call succeeds, nothing is left. */
+ *   define/start/destroy/undefine: every call succeeds, nothing is left;
+ * - vnetd killed (SIGKILL) or stopped (SIGTERM) while a domain runs: the
+ *   domain keeps running, and the next vnetd lists it as running and
+ *   destroys it cleanly. */
 #include <config.h>
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <vnet/vnet.h>
 
@@ -513,6 +518,74 @@ test_many_clients(Fixture *fx, gconstpointer data)
     g_assert_cmpuint(count_vnet_links(), ==, 0);
 }
 
+/* ---- vnetd stopped while a domain runs ------------------------------------------- */
+
+static void
+restart_while_running(Fixture *fx, int sig)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDomain) dom = NULL;
+    g_autoptr(VnetDomain) found = NULL;
+    g_autoptr(VnetConnection) conn2 = NULL;
+    g_autoptr(GPtrArray) running = NULL;
+    g_autofree char *xml = netns_domain_xml("keep1", 2);
+    int status;
+
+    dom = vnet_domain_define_xml(fx->conn, xml, &error);
+    g_assert_no_error(error);
+    g_assert_true(vnet_domain_start(dom, &error));
+    g_assert_no_error(error);
+    g_assert_cmpuint(count_vnet_links(), ==, 2);
+
+    status = vnetd_harness_kill_vnetd(fx->h, sig);
+    if (sig == SIGTERM) {
+        g_assert_true(WIFEXITED(status));
+        g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    } else {
+        g_assert_true(WIFSIGNALED(status));
+    }
+    /* Nothing was torn down. */
+    g_assert_true(netns_exists("keep1"));
+    g_assert_cmpuint(count_vnet_links(), ==, 2);
+    /* Without vnetd, the dbus driver says so. */
+    g_assert_null(vnet_connection_list_domains(fx->conn, 0, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_BACKEND_UNAVAILABLE);
+    g_clear_error(&error);
+
+    vnetd_harness_start_vnetd(fx->h, NULL);
+    /* The old connection reaches the new vnetd, and so does a new one. */
+    running = vnet_connection_list_domains(fx->conn, VNET_LIST_ACTIVE, &error);
+    g_assert_no_error(error);
+    g_assert_cmpuint(running->len, ==, 1);
+    g_assert_cmpstr(vnet_domain_get_name(running->pdata[0]), ==, "keep1");
+    conn2 = vnet_connection_open("dbus:///session", &error);
+    g_assert_no_error(error);
+    found = vnet_domain_lookup_by_name(conn2, "keep1", &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(vnet_domain_is_active(found, &error), ==, 1);
+
+    g_assert_true(vnet_domain_destroy(found, &error));
+    g_assert_no_error(error);
+    g_assert_false(netns_exists("keep1"));
+    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_true(vnet_domain_undefine(found, &error));
+    g_assert_no_error(error);
+}
+
+static void
+test_sigkill(Fixture *fx, gconstpointer data)
+{
+    if (fx->h)
+        restart_while_running(fx, SIGKILL);
+}
+
+static void
+test_sigterm(Fixture *fx, gconstpointer data)
+{
+    if (fx->h)
+        restart_while_running(fx, SIGTERM);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -531,6 +604,10 @@ main(int argc, char **argv)
     g_test_add("/vnetd/api/slow-start", Fixture, NULL, fixture_setup, test_slow_start,
                fixture_teardown);
     g_test_add("/vnetd/api/many-clients", Fixture, NULL, fixture_setup, test_many_clients,
+               fixture_teardown);
+    g_test_add("/vnetd/api/restart-after-sigkill", Fixture, NULL, fixture_setup, test_sigkill,
+               fixture_teardown);
+    g_test_add("/vnetd/api/restart-after-sigterm", Fixture, NULL, fixture_setup, test_sigterm,
                fixture_teardown);
     ret = g_test_run();
     g_clear_pointer(&harness, vnetd_harness_free);

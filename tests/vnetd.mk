@@ -10,7 +10,8 @@ tests_libvnetd_harness_la_LIBADD = $(GLIB_LIBS)
 
 VNETD_TESTS = \
 	tests/vnetd-api-test \
-	tests/vnetd-tools-test
+	tests/vnetd-tools-test \
+	tests/vnetd-access-test
 check_PROGRAMS += $(VNETD_TESTS)
 TESTS += $(VNETD_TESTS)
 VNETD_TEST_LIBS = tests/libvnetd_harness.la $(VNET_TEST_LIBS)
@@ -25,5 +26,10 @@ tests_vnetd_tools_test_SOURCES = tests/vnetd-tools-test.c
 tests_vnetd_tools_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
 tests_vnetd_tools_test_LDADD = $(VNETD_TEST_LIBS)
 EXTRA_tests_vnetd_tools_test_DEPENDENCIES = daemon/vnetd$(EXEEXT) tools/vnsh/vnsh$(EXEEXT)
+
+tests_vnetd_access_test_SOURCES = tests/vnetd-access-test.c
+tests_vnetd_access_test_CPPFLAGS = $(VNET_TEST_CPPFLAGS)
+tests_vnetd_access_test_LDADD = $(VNETD_TEST_LIBS)
+EXTRA_tests_vnetd_access_test_DEPENDENCIES = daemon/vnetd$(EXEEXT)
 
 AM_TESTS_ENVIRONMENT += VNET_DBUS_DAEMON='$(DBUS_DAEMON)'; export VNET_DBUS_DAEMON;
