@@ -13,7 +13,7 @@ daemon_vnetd_SOURCES = \
 	daemon/vnetd-objects.c \
 	daemon/vnetd-subtree-dbus.c
 nodist_daemon_vnetd_SOURCES = daemon/vnetd-introspection.h
-daemon_vnetd_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS)
+daemon_vnetd_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
 BUILT_SOURCES += daemon/vnetd-introspection.h
 CLEANFILES += daemon/vnetd-introspection.h
 

@@ -55,6 +55,7 @@ job_list_interfaces(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid
         add_str(&builder, "type", nic->type);
         add_str(&builder, "source", nic->source);
         add_str(&builder, "model", nic->model);
+        add_str(&builder, "mode", nic->mode);
         add_str(&builder, "mac", nic->mac);
         g_variant_builder_add(&builder, "{sv}", "link_up", g_variant_new_boolean(nic->link_up));
         g_variant_builder_add(&builder, "{sv}", "mtu", g_variant_new_uint32(nic->mtu));

@@ -5,9 +5,6 @@
 
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "vnetd.h"
 #include "util/vnet-log.h"
 
@@ -196,40 +193,6 @@ vnetd_cache_nodes(VnetdDaemon *daemon, VnetObjectKind kind)
 
 /* ---- refreshing ------------------------------------------------------------- */
 
-/* The value of attribute @attr of the root element (@child NULL) or of its
- * first child element @child, from XML the library wrote. */
-static char *
-xml_attr(const char *xml, const char *child, const char *attr)
-{
-    xmlDocPtr doc = xmlReadMemory(xml, strlen(xml), "vnetd.xml", NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlNodePtr node;
-    char *ret = NULL;
-
-    if (!doc)
-        return NULL;
-    node = xmlDocGetRootElement(doc);
-    if (node && child) {
-        xmlNodePtr cur;
-
-        for (cur = node->children; cur; cur = cur->next) {
-            if (cur->type == XML_ELEMENT_NODE && xmlStrEqual(cur->name, BAD_CAST child))
-                break;
-        }
-        node = cur;
-    }
-    if (node) {
-        xmlChar *value = xmlGetProp(node, BAD_CAST attr);
-
-        if (value) {
-            ret = g_strdup((const char *)value);
-            xmlFree(value);
-        }
-    }
-    xmlFreeDoc(doc);
-    return ret;
-}
-
 /* Reads one object from the library; NULL when it is gone (or unreadable:
  * then it is dropped from the cache until the next event brings it back). */
 static VnetdObject *
@@ -237,7 +200,6 @@ read_object(VnetdDaemon *daemon, VnetObjectKind kind, const char *uuid)
 {
     g_autoptr(GError) error = NULL;
     g_autoptr(VnetdObject) obj = g_new0(VnetdObject, 1);
-    g_autofree char *xml = NULL;
     int active;
     int autostart;
 
@@ -251,10 +213,9 @@ read_object(VnetdDaemon *daemon, VnetObjectKind kind, const char *uuid)
         obj->name = g_strdup(vnet_domain_get_name(dom));
         active = vnet_domain_is_active(dom, &error);
         autostart = active < 0 ? -1 : vnet_domain_get_autostart(dom, &error);
-        xml = autostart < 0 ? NULL : vnet_domain_get_xml(dom, VNET_DOMAIN_XML_INACTIVE, &error);
-        if (!xml)
+        obj->extra = autostart < 0 ? NULL : vnet_domain_get_type_name(dom, &error);
+        if (!obj->extra)
             goto gone;
-        obj->extra = xml_attr(xml, NULL, "type");
     } else {
         g_autoptr(VnetNetwork) net = vnet_network_lookup_by_uuid(daemon->conn, uuid, &error);
 
@@ -263,12 +224,14 @@ read_object(VnetdDaemon *daemon, VnetObjectKind kind, const char *uuid)
         obj->uuid = g_strdup(vnet_network_get_uuid(net));
         obj->name = g_strdup(vnet_network_get_name(net));
         active = vnet_network_is_active(net, &error);
+        g_autoptr(VnetNetworkInfo) info = NULL;
+
         autostart = active < 0 ? -1 : vnet_network_get_autostart(net, &error);
-        /* The live XML names the bridge a running network really uses. */
-        xml = autostart < 0 ? NULL : vnet_network_get_xml(net, 0, &error);
-        if (!xml)
+        /* The live state names the bridge a running network really uses. */
+        info = autostart < 0 ? NULL : vnet_network_get_info(net, 0, &error);
+        if (!info)
             goto gone;
-        obj->extra = xml_attr(xml, "bridge", "name");
+        obj->extra = g_strdup(info->bridge);
     }
     if (!obj->extra)
         obj->extra = g_strdup("");

@@ -562,6 +562,7 @@ dbus_domain_list_interfaces(gpointer drv, const VnetUuid *uuid, VnetDomainXmlFla
         nic->type = lookup_string(dict, "type");
         nic->source = lookup_string(dict, "source");
         nic->model = lookup_string(dict, "model");
+        nic->mode = lookup_string(dict, "mode");
         nic->mac = lookup_string(dict, "mac");
         g_variant_lookup(dict, "link_up", "b", &nic->link_up);
         g_variant_lookup(dict, "mtu", "u", &nic->mtu);

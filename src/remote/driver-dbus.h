@@ -7,7 +7,3 @@
 
 /* dbus:///system and dbus:///session. */
 extern const VnetDriver vnet_dbus_driver;
-
-/* Public (src/libvnet.sym); declared here until include/vnet/vnet-connection.h
- * carries it (see /work/notes/api-requests.md). */
-char *vnet_connection_get_default_uri(void);
