@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "libvnet-private.h"
+#include "util/vnet-i18n.h"
 
 struct _VnetNetwork {
     gatomicrefcount ref;
@@ -285,6 +286,34 @@ vnet_network_destroy(VnetNetwork *network, GError **error)
     g_return_val_if_fail(network, FALSE);
     VNET_CONNECTION_LOCKED(network->conn);
     return network->conn->driver->network_destroy(network->conn->drv, &network->uuid, error);
+}
+
+/**
+ * vnet_network_destroy_flags:
+ * @network: a network
+ * @flags: #VnetNetworkDestroyFlags
+ * @error: return location for a #GError
+ *
+ * Stops the network; forced, also while domains use it.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_network_destroy_flags(VnetNetwork *network, guint flags, GError **error)
+{
+    const VnetDriver *driver;
+
+    g_return_val_if_fail(network, FALSE);
+    VNET_CONNECTION_LOCKED(network->conn);
+    driver = network->conn->driver;
+    if (driver->network_destroy_flags)
+        return driver->network_destroy_flags(network->conn->drv, &network->uuid, flags, error);
+    if (flags != 0) {
+        g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
+                    _("the '%s' driver cannot force a network down"), driver->name);
+        return FALSE;
+    }
+    return driver->network_destroy(network->conn->drv, &network->uuid, error);
 }
 
 /**

@@ -526,11 +526,9 @@ test_network_calls(Fixture *fx, gconstpointer data)
     g_clear_error(&error);
 
     if (fx->local) {
-        /* NAT networks are realized by a later issue: a clear refusal. */
-        g_assert_false(vnet_network_start(net, &error));
-        g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED);
-        g_assert_nonnull(strstr(error->message, "network 'natnet1' (kind 'nat')"));
-        g_clear_error(&error);
+        /* Starting realizes the network on the host (bridge, nftables,
+         * dnsmasq): this test runs in the machine's own namespace, so that
+         * is left to tests/net-*-test.c, in private namespaces. */
     } else {
         g_autoptr(GPtrArray) leases = NULL;
 

@@ -185,6 +185,32 @@ gboolean vnet_network_start(VnetNetwork *network, GError **error);
 gboolean vnet_network_destroy(VnetNetwork *network, GError **error);
 
 /**
+ * VnetNetworkDestroyFlags:
+ * @VNET_NETWORK_DESTROY_FORCE: stop the network even while running domains
+ *   use it (their interfaces stay, cut off from it)
+ *
+ * Flags of vnet_network_destroy_flags().
+ */
+typedef enum {
+    VNET_NETWORK_DESTROY_FORCE = 1 << 0,
+} VnetNetworkDestroyFlags;
+
+/**
+ * vnet_network_destroy_flags:
+ * @network: a network
+ * @flags: #VnetNetworkDestroyFlags
+ * @error: return location for a #GError
+ *
+ * Stops a running network. Without %VNET_NETWORK_DESTROY_FORCE this is
+ * refused with %VNET_ERROR_OPERATION_INVALID, naming a domain, while
+ * running domains have interfaces on it (vnet_network_destroy() never
+ * forces).
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean vnet_network_destroy_flags(VnetNetwork *network, guint flags, GError **error);
+
+/**
  * vnet_network_is_active:
  * @network: a network
  * @error: return location for a #GError

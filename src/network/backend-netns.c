@@ -139,6 +139,10 @@ realize_nic(VnetGuestCtx *ctx, VnetNl *nl, int netns_fd, VnetDomainInterfaceDef 
         .netns_fd = netns_fd,
         .guest_name = guest_name,
     };
+    const char *network = vnet_nic_network_name(nic);
+
+    if (network && ctx->find_network)
+        nic_ctx.network = ctx->find_network(ctx->find_network_data, network);
 
     if (!ops->realize_netns) {
         g_autofree char *what = vnet_nic_describe(ctx->live, nic);
@@ -195,6 +199,19 @@ netns_start(VnetGuestCtx *ctx, GError **error)
             return FALSE;
     }
     return TRUE;
+}
+
+/* Host state of @only (NULL: every NIC of @live) beyond its links. */
+static void
+release_nics(const VnetDomainDef *live, const VnetDomainInterfaceDef *only)
+{
+    for (guint i = 0; i < live->interfaces->len; i++) {
+        const VnetDomainInterfaceDef *nic = g_ptr_array_index(live->interfaces, i);
+        const VnetNicOps *ops = vnet_nic_ops_get(nic->type);
+
+        if ((!only || nic == only) && ops->release)
+            ops->release(live, nic);
+    }
 }
 
 /* Deletes a recorded host link if it is still the one vnet made. */
@@ -263,6 +280,7 @@ netns_stop(const VnetDomainDef *live, VnetDomainStatus *status, GError **error)
      * passthrough devices they mirrored get their own settings back. */
     if (!vnet_nic_direct_stop_netns(live, status, fd.fd, error))
         return FALSE;
+    release_nics(live, NULL);
     delete_host_links(nl, status);
     netns_fd_close(&fd);
     vnet_netdev_group_release(status->group);
@@ -322,6 +340,7 @@ netns_detach_nic(VnetGuestCtx *ctx, VnetDomainInterfaceDef *nic, GError **error)
             return FALSE;
         return vnet_nic_direct_detach_netns(ctx->live, nic, ctx->status, fd.fd, error);
     }
+    release_nics(ctx->live, nic);
     if (!link)
         return TRUE;
     if (!open_nl(&nl, error))

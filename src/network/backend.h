@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "conf/domain_conf.h"
+#include "conf/network_conf.h"
 #include "network/status.h"
 #include "network/undo.h"
 
@@ -30,6 +31,10 @@ typedef struct {
     VnetUndo *undo;
     /* test backend: counter for made-up device names, owned by the driver */
     guint *fake_dev_counter;
+    /* The running network called @name (live definition, borrowed), or
+     * NULL; the driver has made sure every network the NICs join runs. */
+    const VnetNetworkDef *(*find_network)(gpointer data, const char *name);
+    gpointer find_network_data;
 } VnetGuestCtx;
 
 typedef struct {

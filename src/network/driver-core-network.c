@@ -49,10 +49,15 @@ static gboolean
 save_network_status(VnetCore *core, const VnetNetworkDef *live, GError **error)
 {
     g_autofree char *xml = NULL;
+    guint flags = 0;
 
     if (!core->store)
         return TRUE;
-    xml = vnet_network_status_format(live);
+    if (g_hash_table_contains(core->transient_networks, live->name))
+        flags |= VNET_NETWORK_STATUS_TRANSIENT;
+    if (g_hash_table_contains(core->on_demand_networks, live->name))
+        flags |= VNET_NETWORK_STATUS_ON_DEMAND;
+    xml = vnet_network_status_format(live, flags);
     return vnet_store_save_status(core->store, VNET_OBJECT_NETWORK, live->name, xml, error);
 }
 
@@ -270,13 +275,16 @@ vnet_core_network_start(gpointer drv, const VnetUuid *uuid, GError **error)
     live = vnet_network_def_copy(vnet_network_obj_get_def(obj));
     if (core->host) {
         const VnetNetworkOps *ops = vnet_network_ops_get(live->kind);
+        g_autofree char *run_dir = NULL;
+        VnetNetworkEnv env;
 
+        vnet_core_network_env(core, &env, &run_dir);
         if (!ops)
             g_set_error(&local_error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
                         _("network '%s' (kind '%s'): realizing this kind on the host is not "
                           "available yet"),
                         live->name, vnet_network_kind_to_string(live->kind));
-        else if (!ops->start(live, undo, &local_error) ||
+        else if (!ops->start(live, &env, undo, &local_error) ||
                  !save_network_status(core, live, &local_error))
             vnet_undo_run(undo);
     }
@@ -294,11 +302,43 @@ static gboolean
 stop_network(VnetCore *core, const VnetNetworkDef *live, GError **error)
 {
     const VnetNetworkOps *ops = vnet_network_ops_get(live->kind);
+    g_autofree char *run_dir = NULL;
+    VnetNetworkEnv env;
 
-    if (core->host && ops && !ops->stop(live, error))
+    vnet_core_network_env(core, &env, &run_dir);
+    if (core->host && ops && !ops->stop(live, &env, error))
         return FALSE;
     return !core->store ||
            vnet_store_delete_status(core->store, VNET_OBJECT_NETWORK, live->name, error);
+}
+
+/**
+ * vnet_core_network_stop_obj:
+ * @core: a core
+ * @obj: a running network
+ * @error: return location for a #GError
+ *
+ * Stops @obj, marks it shut off and emits STOPPED; a transient network
+ * leaves the list.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_core_network_stop_obj(VnetCore *core, VnetNetworkObj *obj, GError **error)
+{
+    /* a copy: the name lives in the live definition, freed below */
+    g_autofree char *name = g_strdup(vnet_network_obj_get_name(obj));
+
+    if (!stop_network(core, vnet_network_obj_get_def(obj), error))
+        return FALSE;
+    vnet_network_obj_set_inactive(obj);
+    g_hash_table_remove(core->on_demand_networks, name);
+    emit_network(core, obj, VNET_EVENT_STOPPED, NULL);
+    if (g_hash_table_remove(core->transient_networks, name)) {
+        vnet_network_obj_list_remove(core->networks, obj);
+        emit_network(core, obj, VNET_EVENT_UNDEFINED, NULL);
+    }
+    return TRUE;
 }
 
 /**
@@ -312,6 +352,25 @@ stop_network(VnetCore *core, const VnetNetworkDef *live, GError **error)
 gboolean
 vnet_core_network_destroy(gpointer drv, const VnetUuid *uuid, GError **error)
 {
+    return vnet_core_network_destroy_flags(drv, uuid, 0, error);
+}
+
+/**
+ * vnet_core_network_destroy_flags:
+ * @drv: a core
+ * @uuid: the network
+ * @flags: #VnetNetworkDestroyFlags
+ * @error: return location for a #GError
+ *
+ * Stops a running network; refused while running domains use it unless
+ * @flags has VNET_NETWORK_DESTROY_FORCE.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_core_network_destroy_flags(gpointer drv, const VnetUuid *uuid, guint flags,
+                                GError **error)
+{
     VnetCore *core = drv;
     g_autoptr(VnetNetworkObj) obj = find_network(core, uuid, error);
 
@@ -322,11 +381,19 @@ vnet_core_network_destroy(gpointer drv, const VnetUuid *uuid, GError **error)
                     _("network '%s' is not running"), vnet_network_obj_get_name(obj));
         return FALSE;
     }
-    if (!stop_network(core, vnet_network_obj_get_def(obj), error))
-        return FALSE;
-    vnet_network_obj_set_inactive(obj);
-    emit_network(core, obj, VNET_EVENT_STOPPED, NULL);
-    return TRUE;
+    if (!(flags & VNET_NETWORK_DESTROY_FORCE) && core->host) {
+        g_autofree char *user =
+            vnet_core_network_first_user(core, vnet_network_obj_get_name(obj));
+
+        if (user) {
+            g_set_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID,
+                        _("network '%s' is in use by running domain '%s'; destroy the domain "
+                          "first, or force it (its interfaces then lose the network)"),
+                        vnet_network_obj_get_name(obj), user);
+            return FALSE;
+        }
+    }
+    return vnet_core_network_stop_obj(core, obj, error);
 }
 
 /**
@@ -476,9 +543,12 @@ vnet_core_network_get_dhcp_leases(gpointer drv, const VnetUuid *uuid, const char
         leases = test_leases(core, live);
     } else {
         const VnetNetworkOps *ops = vnet_network_ops_get(live->kind);
+        g_autofree char *run_dir = NULL;
+        VnetNetworkEnv env;
 
+        vnet_core_network_env(core, &env, &run_dir);
         if (ops && ops->get_leases)
-            leases = ops->get_leases(live, error);
+            leases = ops->get_leases(live, &env, error);
         else
             leases = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_dhcp_lease_free);
         if (!leases)
@@ -542,16 +612,33 @@ change_port_forward(VnetCore *core, const VnetUuid *uuid, const VnetPortForward 
                  : !vnet_network_def_remove_port_forward(live, name, error))
             return FALSE;
         if (core->host) {
-            /* Only NAT networks have port forwards, and no NAT network can
-             * run on the host before issue 7's realization. */
-            g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
-                        _("network '%s': changing port forwards of the running network is not "
-                          "available yet"),
-                        live->name);
+            const VnetNetworkOps *ops = vnet_network_ops_get(live->kind);
+            g_autofree char *run_dir = NULL;
+            VnetNetworkEnv env;
+
+            vnet_core_network_env(core, &env, &run_dir);
+            /* The add/remove above already refused kinds without forwards. */
+            if (!ops || !ops->update_forwards) {
+                g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
+                            _("network '%s' (kind '%s') has no port forwards to change"),
+                            live->name, vnet_network_kind_to_string(live->kind));
+                return FALSE;
+            }
+            if (!ops->update_forwards(live, &env, error))
+                return FALSE;
+        }
+        if (!save_network_status(core, live, error)) {
+            /* the firewall must keep matching what the status file says */
+            if (core->host) {
+                const VnetNetworkOps *ops = vnet_network_ops_get(live->kind);
+                g_autofree char *run_dir = NULL;
+                VnetNetworkEnv env;
+
+                vnet_core_network_env(core, &env, &run_dir);
+                ops->update_forwards(vnet_network_obj_get_def(obj), &env, NULL);
+            }
             return FALSE;
         }
-        if (!save_network_status(core, live, error))
-            return FALSE;
     }
     if (config && !save_network_config(core, config, error))
         return FALSE;
@@ -650,20 +737,31 @@ void
 vnet_core_load_network_status(VnetCore *core)
 {
     g_autoptr(GPtrArray) paths = vnet_store_list_status(core->store, VNET_OBJECT_NETWORK);
+    g_autofree char *run_dir = NULL;
+    VnetNetworkEnv env;
 
+    vnet_core_network_env(core, &env, &run_dir);
     for (guint i = 0; i < paths->len; i++) {
         const char *path = g_ptr_array_index(paths, i);
         g_autoptr(GError) local_error = NULL;
         g_autoptr(VnetNetworkDef) live = NULL;
         g_autoptr(VnetNetworkObj) obj = NULL;
         const VnetNetworkOps *ops;
+        guint flags = 0;
 
-        if (!vnet_network_status_parse_file(path, &live, &local_error)) {
+        if (!vnet_network_status_parse_file(path, &live, &flags, &local_error)) {
             vnet_core_add_load_error(core, _("%s: %s; skipped (the file is left as it is)"),
                                      path, local_error->message);
             continue;
         }
         obj = vnet_network_obj_list_find_by_uuid(core->networks, &live->uuid);
+        if (!obj && (flags & VNET_NETWORK_STATUS_TRANSIENT)) {
+            /* an internal network made for a NIC: it has only this file */
+            obj = vnet_network_obj_list_add(core->networks, vnet_network_def_copy(live),
+                                            &local_error);
+            if (obj)
+                g_hash_table_add(core->transient_networks, g_strdup(live->name));
+        }
         if (!obj) {
             vnet_core_add_load_error(core,
                                      _("%s: status of network '%s' which has no definition; "
@@ -671,8 +769,10 @@ vnet_core_load_network_status(VnetCore *core)
                                      path, live->name);
             continue;
         }
+        if (flags & VNET_NETWORK_STATUS_ON_DEMAND)
+            g_hash_table_add(core->on_demand_networks, g_strdup(live->name));
         ops = vnet_network_ops_get(live->kind);
-        if (!ops || ops->is_alive(live)) {
+        if (!ops || ops->is_alive(live, &env)) {
             vnet_network_obj_set_active(obj, g_steal_pointer(&live), NULL, NULL);
             continue;
         }
@@ -680,5 +780,8 @@ vnet_core_load_network_status(VnetCore *core)
         if (!stop_network(core, live, &local_error))
             vnet_core_add_load_error(core, _("%s: cleaning up after network '%s': %s"), path,
                                      live->name, local_error->message);
+        g_hash_table_remove(core->on_demand_networks, live->name);
+        if (g_hash_table_remove(core->transient_networks, live->name))
+            vnet_network_obj_list_remove(core->networks, obj);
     }
 }

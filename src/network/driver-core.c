@@ -30,6 +30,8 @@ vnet_core_new(gboolean host, VnetStore *store, VnetEventBus *bus)
     core->domains = vnet_domain_obj_list_new();
     core->networks = vnet_network_obj_list_new();
     core->load_errors = g_ptr_array_new_with_free_func(g_free);
+    core->on_demand_networks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    core->transient_networks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     return core;
 }
 
@@ -48,6 +50,8 @@ vnet_core_free(VnetCore *core)
     vnet_network_obj_list_free(core->networks);
     vnet_store_free(core->store);
     g_ptr_array_unref(core->load_errors);
+    g_hash_table_unref(core->on_demand_networks);
+    g_hash_table_unref(core->transient_networks);
     g_free(core);
 }
 
@@ -382,13 +386,19 @@ start_domain(VnetCore *core, VnetDomainObj *obj, GError **error)
         live = vnet_domain_def_copy(vnet_domain_obj_get_def(obj));
         status = vnet_domain_status_new(backend->name);
         undo = vnet_undo_new();
-        ctx = (VnetGuestCtx){live, status, undo, &core->fake_dev_counter};
+        ctx = (VnetGuestCtx){live, status, undo, &core->fake_dev_counter,
+                             vnet_core_find_running_network, core};
         vnet_debug("driver", "starting domain %s on backend %s", name, backend->name);
-        if (!backend->start(&ctx, &local_error) ||
+        /* The networks first (on the host only: test:/// realizes none). */
+        if ((core->host && !vnet_core_networks_acquire(core, live, NULL, &local_error)) ||
+            !backend->start(&ctx, &local_error) ||
             !save_domain_status(core, live, status, &local_error))
             vnet_undo_run(undo);
     }
     if (local_error) {
+        /* networks this start brought up on demand go down again */
+        if (core->host)
+            vnet_core_networks_release(core);
         emit_domain(core, obj, VNET_EVENT_FAILED, local_error->message);
         g_propagate_error(error, g_steal_pointer(&local_error));
         return FALSE;
@@ -437,6 +447,8 @@ stop_domain(VnetCore *core, VnetDomainObj *obj, GError **error)
                                                  vnet_domain_obj_get_name(obj), error))
         return FALSE;
     vnet_domain_obj_set_inactive(obj);
+    if (core->host)
+        vnet_core_networks_release(core);
     return TRUE;
 }
 
@@ -561,7 +573,7 @@ static VnetGuestCtx
 live_ctx(VnetCore *core, VnetDomainObj *obj, VnetUndo *undo)
 {
     return (VnetGuestCtx){vnet_domain_obj_get_def(obj), vnet_domain_obj_get_status(obj), undo,
-                          &core->fake_dev_counter};
+                          &core->fake_dev_counter, vnet_core_find_running_network, core};
 }
 
 static const VnetGuestBackend *
@@ -632,6 +644,7 @@ vnet_core_domain_attach_interface(gpointer drv, const VnetUuid *uuid, const char
         g_ptr_array_add(def->interfaces, added);
         renumber_interfaces(def);
         if (!vnet_domain_def_validate(def, error) ||
+            (core->host && !vnet_core_networks_acquire(core, def, added, error)) ||
             !live_backend(obj)->attach_nic(&ctx, added, error) ||
             !save_domain_status(core, def, ctx.status, error)) {
             vnet_undo_run(undo);
@@ -643,6 +656,8 @@ vnet_core_domain_attach_interface(gpointer drv, const VnetUuid *uuid, const char
             }
             g_ptr_array_remove(def->interfaces, added);
             renumber_interfaces(def);
+            if (core->host)
+                vnet_core_networks_release(core);
             return FALSE;
         }
     }
@@ -708,6 +723,8 @@ vnet_core_domain_detach_interface(gpointer drv, const VnetUuid *uuid, const char
             return FALSE;
         g_ptr_array_remove(def->interfaces, nic);
         renumber_interfaces(def);
+        if (core->host)
+            vnet_core_networks_release(core);
         if (!save_domain_status(core, def, ctx.status, error))
             return FALSE;
     }

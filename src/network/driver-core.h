@@ -14,6 +14,7 @@
 #include "conf/domain_obj.h"
 #include "conf/network_obj.h"
 #include "network/driver.h"
+#include "network/network-realize.h"
 #include "network/store.h"
 
 typedef struct {
@@ -24,6 +25,13 @@ typedef struct {
     VnetNetworkObjList *networks;
     GPtrArray *load_errors;  /* char * */
     guint fake_dev_counter;  /* test backend's made-up device names */
+    /* Names of running networks that NICs started (internal networks,
+     * autostart networks a domain needed): stopped when no running domain
+     * uses them any more. */
+    GHashTable *on_demand_networks;
+    /* Names of networks with no definition file: internal networks made
+     * for a NIC; removed from the list when they stop. */
+    GHashTable *transient_networks;
 } VnetCore;
 
 VnetCore *vnet_core_new(gboolean host, VnetStore *store, VnetEventBus *bus);
@@ -41,6 +49,26 @@ void vnet_core_load_domain_configs(VnetCore *core);
 void vnet_core_load_network_configs(VnetCore *core);
 void vnet_core_load_domain_status(VnetCore *core);
 void vnet_core_load_network_status(VnetCore *core);
+
+/* How domains use networks (driver-core-netuse.c). */
+/* Makes sure every network a NIC of @def joins runs: internal networks are
+ * created and started on demand, networks marked autostart are started;
+ * any other network that is not running fails with OPERATION_INVALID,
+ * naming the NIC and the network. @nic non-NULL: only that NIC. */
+gboolean vnet_core_networks_acquire(VnetCore *core, const VnetDomainDef *def,
+                                    const VnetDomainInterfaceDef *nic, GError **error);
+/* Stops the on-demand networks no running domain uses any more (and
+ * forgets the transient ones). */
+void vnet_core_networks_release(VnetCore *core);
+/* The live definition of the running network @name, or NULL (@drv: the
+ * core; VnetGuestCtx's find_network). */
+const VnetNetworkDef *vnet_core_find_running_network(gpointer drv, const char *name);
+/* The first running domain with a NIC on network @name, or NULL. */
+char *vnet_core_network_first_user(VnetCore *core, const char *name);
+/* The runtime environment of networks (local driver; test: run_dir NULL). */
+void vnet_core_network_env(VnetCore *core, VnetNetworkEnv *env, char **ret_run_dir);
+/* Stops and marks shut off a running network (no user check). */
+gboolean vnet_core_network_stop_obj(VnetCore *core, VnetNetworkObj *obj, GError **error);
 
 /* Helpers shared by the core's files. */
 gboolean vnet_core_resolve_affect(gboolean active, guint flags, const char *kind,
@@ -87,6 +115,8 @@ char *vnet_core_network_get_xml(gpointer drv, const VnetUuid *uuid, VnetNetworkX
                                 GError **error);
 gboolean vnet_core_network_start(gpointer drv, const VnetUuid *uuid, GError **error);
 gboolean vnet_core_network_destroy(gpointer drv, const VnetUuid *uuid, GError **error);
+gboolean vnet_core_network_destroy_flags(gpointer drv, const VnetUuid *uuid, guint flags,
+                                         GError **error);
 gboolean vnet_core_network_get_state(gpointer drv, const VnetUuid *uuid, gboolean *ret_active,
                                      gboolean *ret_autostart, GError **error);
 gboolean vnet_core_network_set_autostart(gpointer drv, const VnetUuid *uuid,
@@ -121,6 +151,7 @@ gboolean vnet_core_network_remove_port_forward(gpointer drv, const VnetUuid *uui
     .network_lookup_by_uuid = vnet_core_network_lookup_by_uuid,                                    \
     .network_list = vnet_core_network_list, .network_get_xml = vnet_core_network_get_xml,          \
     .network_start = vnet_core_network_start, .network_destroy = vnet_core_network_destroy,        \
+    .network_destroy_flags = vnet_core_network_destroy_flags,                                      \
     .network_get_state = vnet_core_network_get_state,                                              \
     .network_set_autostart = vnet_core_network_set_autostart,                                      \
     .network_get_dhcp_leases = vnet_core_network_get_dhcp_leases,                                  \

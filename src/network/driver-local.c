@@ -96,6 +96,8 @@ local_open(const VnetUri *uri, VnetConnectionFlags flags, VnetEventBus *bus, GEr
     vnet_core_load_domain_configs(core);
     vnet_core_load_network_status(core);
     vnet_core_load_domain_status(core);
+    /* networks started for NICs whose domains did not survive */
+    vnet_core_networks_release(core);
     if (autostart)
         vnet_core_autostart(core);
     vnet_debug("driver", "local driver open: config %s, %u problem(s) while loading",

@@ -117,6 +117,10 @@ typedef struct {
                              GError **error);
     gboolean (*network_start)(gpointer drv, const VnetUuid *uuid, GError **error);
     gboolean (*network_destroy)(gpointer drv, const VnetUuid *uuid, GError **error);
+    /* optional: NULL means no flags are known (vnet_network_destroy_flags
+     * then refuses any) */
+    gboolean (*network_destroy_flags)(gpointer drv, const VnetUuid *uuid, guint flags,
+                                      GError **error);
     gboolean (*network_get_state)(gpointer drv, const VnetUuid *uuid, gboolean *ret_active,
                                   gboolean *ret_autostart, GError **error);
     gboolean (*network_set_autostart)(gpointer drv, const VnetUuid *uuid, gboolean autostart,

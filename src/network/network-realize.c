@@ -1,11 +1,13 @@
 /* network-realize.c: the table of network kinds, and the 'bridge' kind (an
- * existing host bridge: nothing to create, only to check). */
+ * existing host bridge: nothing to create, only to check). The kinds with a
+ * bridge of their own are in net-bridged.c. */
 #include <config.h>
 
 #include <errno.h>
 
 #include <vnet/vnet.h>
 
+#include "network/net-bridged.h"
 #include "network/network-realize.h"
 #include "util/vnet-i18n.h"
 #include "util/vnet-nl.h"
@@ -22,7 +24,7 @@ find_bridge(const char *name, VnetNlLinkInfo *info)
 }
 
 static gboolean
-bridge_start(VnetNetworkDef *live, VnetUndo *undo, GError **error)
+bridge_start(VnetNetworkDef *live, const VnetNetworkEnv *env, VnetUndo *undo, GError **error)
 {
     VnetNlLinkInfo info;
     int r = find_bridge(live->bridge_name, &info);
@@ -43,14 +45,14 @@ bridge_start(VnetNetworkDef *live, VnetUndo *undo, GError **error)
 }
 
 static gboolean
-bridge_stop(const VnetNetworkDef *live, GError **error)
+bridge_stop(const VnetNetworkDef *live, const VnetNetworkEnv *env, GError **error)
 {
     /* vnet did not make the bridge: nothing to remove. */
     return TRUE;
 }
 
 static gboolean
-bridge_is_alive(const VnetNetworkDef *live)
+bridge_is_alive(const VnetNetworkDef *live, const VnetNetworkEnv *env)
 {
     VnetNlLinkInfo info;
 
@@ -65,6 +67,11 @@ static const VnetNetworkOps bridge_ops = {
 
 static const VnetNetworkOps *const ops_table[VNET_NETWORK_KIND_LAST] = {
     [VNET_NETWORK_KIND_BRIDGE] = &bridge_ops,
+    [VNET_NETWORK_KIND_NAT] = &vnet_network_bridged_ops,
+    [VNET_NETWORK_KIND_ROUTE] = &vnet_network_bridged_ops,
+    [VNET_NETWORK_KIND_OPEN] = &vnet_network_bridged_ops,
+    [VNET_NETWORK_KIND_HOSTONLY] = &vnet_network_bridged_ops,
+    [VNET_NETWORK_KIND_INTERNAL] = &vnet_network_bridged_ops,
 };
 
 /**
@@ -80,4 +87,17 @@ vnet_network_ops_get(VnetNetworkKind kind)
     if (kind <= VNET_NETWORK_KIND_NONE || kind >= VNET_NETWORK_KIND_LAST)
         return NULL;
     return ops_table[kind];
+}
+
+/**
+ * vnet_network_env_dir:
+ * @env: an environment
+ * @name: a network's name
+ *
+ * Returns: (transfer full): the network's runtime folder.
+ */
+char *
+vnet_network_env_dir(const VnetNetworkEnv *env, const char *name)
+{
+    return g_build_filename(env->run_dir, name, NULL);
 }

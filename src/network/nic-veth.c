@@ -68,8 +68,19 @@ set_guest_up(VnetNicCtx *ctx, const char *what, GError **error)
     return TRUE;
 }
 
-static gboolean
-realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
+/**
+ * vnet_nic_realize_veth:
+ * @ctx: the NIC being realized
+ * @host_up: whether the host end comes up
+ * @ret_ifindex: (out) (optional): the host end's ifindex
+ * @error: return location for a #GError
+ *
+ * Creates the NIC's veth pair, records it and pushes its undo.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+vnet_nic_realize_veth(VnetNicCtx *ctx, gboolean host_up, int *ret_ifindex, GError **error)
 {
     VnetDomainInterfaceDef *nic = ctx->nic;
     g_autofree char *what = vnet_nic_describe(ctx->def, nic);
@@ -127,6 +138,8 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
     g_free(nic->target_dev);
     nic->target_dev = g_strdup(info.name);
     nic->target_ifindex = info.ifindex;
+    if (ret_ifindex)
+        *ret_ifindex = info.ifindex;
     vnet_debug("nic", "%s: host %s (ifindex %d), guest %s", what, info.name, info.ifindex,
                ctx->guest_name);
     return TRUE;
@@ -135,13 +148,13 @@ realize_veth(VnetNicCtx *ctx, gboolean host_up, GError **error)
 static gboolean
 ethernet_realize_netns(VnetNicCtx *ctx, GError **error)
 {
-    return realize_veth(ctx, TRUE, error);
+    return vnet_nic_realize_veth(ctx, TRUE, NULL, error);
 }
 
 static gboolean
 null_realize_netns(VnetNicCtx *ctx, GError **error)
 {
-    return realize_veth(ctx, FALSE, error);
+    return vnet_nic_realize_veth(ctx, FALSE, NULL, error);
 }
 
 const VnetNicOps vnet_nic_ethernet_ops = {

@@ -6,13 +6,7 @@
 
 /* Kinds whose realization comes with later issues have no ops yet. */
 static const VnetNicOps no_ops[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
-    [VNET_DOMAIN_INTERFACE_TYPE_NETWORK] = {VNET_DOMAIN_INTERFACE_TYPE_NETWORK, NULL},
-    [VNET_DOMAIN_INTERFACE_TYPE_BRIDGE] = {VNET_DOMAIN_INTERFACE_TYPE_BRIDGE, NULL},
-    [VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK] = {VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK, NULL},
-    [VNET_DOMAIN_INTERFACE_TYPE_HOSTONLY] = {VNET_DOMAIN_INTERFACE_TYPE_HOSTONLY, NULL},
-    [VNET_DOMAIN_INTERFACE_TYPE_INTERNAL] = {VNET_DOMAIN_INTERFACE_TYPE_INTERNAL, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_USER] = {VNET_DOMAIN_INTERFACE_TYPE_USER, NULL},
-    [VNET_DOMAIN_INTERFACE_TYPE_ROUTED] = {VNET_DOMAIN_INTERFACE_TYPE_ROUTED, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_UDP] = {VNET_DOMAIN_INTERFACE_TYPE_UDP, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_MCAST] = {VNET_DOMAIN_INTERFACE_TYPE_MCAST, NULL},
     [VNET_DOMAIN_INTERFACE_TYPE_SERVER] = {VNET_DOMAIN_INTERFACE_TYPE_SERVER, NULL},
@@ -23,6 +17,12 @@ static const VnetNicOps no_ops[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
 static const VnetNicOps *const ops_table[VNET_DOMAIN_INTERFACE_TYPE_LAST] = {
     [VNET_DOMAIN_INTERFACE_TYPE_ETHERNET] = &vnet_nic_ethernet_ops,
     [VNET_DOMAIN_INTERFACE_TYPE_NULL] = &vnet_nic_null_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_NETWORK] = &vnet_nic_network_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK] = &vnet_nic_natnetwork_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_HOSTONLY] = &vnet_nic_hostonly_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_INTERNAL] = &vnet_nic_internal_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_BRIDGE] = &vnet_nic_bridge_ops,
+    [VNET_DOMAIN_INTERFACE_TYPE_ROUTED] = &vnet_nic_routed_ops,
     [VNET_DOMAIN_INTERFACE_TYPE_DIRECT] = &vnet_nic_direct_ops,
 };
 
@@ -38,7 +38,7 @@ vnet_nic_ops_get(VnetDomainInterfaceType type)
 {
     g_return_val_if_fail(type > VNET_DOMAIN_INTERFACE_TYPE_NONE &&
                              type < VNET_DOMAIN_INTERFACE_TYPE_LAST,
-                         &no_ops[VNET_DOMAIN_INTERFACE_TYPE_NETWORK]);
+                         &no_ops[VNET_DOMAIN_INTERFACE_TYPE_USER]);
     if (ops_table[type])
         return ops_table[type];
     return &no_ops[type];
@@ -64,4 +64,25 @@ vnet_nic_describe(const VnetDomainDef *def, const VnetDomainInterfaceDef *nic)
     }
     return g_strdup_printf("interface %u (type '%s') of domain '%s'", index + 1,
                            vnet_domain_interface_type_to_string(nic->type), def->name);
+}
+
+/**
+ * vnet_nic_network_name:
+ * @nic: a NIC
+ *
+ * Returns: (transfer none) (nullable): the network it joins.
+ */
+const char *
+vnet_nic_network_name(const VnetDomainInterfaceDef *nic)
+{
+    switch (nic->type) {
+    case VNET_DOMAIN_INTERFACE_TYPE_NETWORK:
+    case VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK:
+    case VNET_DOMAIN_INTERFACE_TYPE_HOSTONLY:
+        return nic->source_network;
+    case VNET_DOMAIN_INTERFACE_TYPE_INTERNAL:
+        return vnet_domain_interface_def_internal_name(nic);
+    default:
+        return NULL;
+    }
 }

@@ -308,16 +308,21 @@ vnet_domain_status_parse_file(const char *path, VnetDomainStatus **ret_status,
 /**
  * vnet_network_status_format:
  * @live: the live definition
+ * @flags: #VnetNetworkStatusFlags
  *
  * Returns: (transfer full): the status document of a running network.
  */
 char *
-vnet_network_status_format(const VnetNetworkDef *live)
+vnet_network_status_format(const VnetNetworkDef *live, guint flags)
 {
     g_autoptr(VnetXmlWriter) writer = vnet_xml_writer_new();
     g_autofree char *xml = vnet_network_def_format(live, 0);
 
     vnet_xml_writer_start(writer, "netstatus");
+    if (flags & VNET_NETWORK_STATUS_TRANSIENT)
+        vnet_xml_writer_attr(writer, "transient", "yes");
+    if (flags & VNET_NETWORK_STATUS_ON_DEMAND)
+        vnet_xml_writer_attr(writer, "ondemand", "yes");
     embed_document(writer, xml);
     vnet_xml_writer_end(writer);
     return vnet_xml_writer_finish(writer);
@@ -327,15 +332,19 @@ vnet_network_status_format(const VnetNetworkDef *live)
  * vnet_network_status_parse_file:
  * @path: a status file
  * @ret_live: (out): the live definition
+ * @ret_flags: (out): #VnetNetworkStatusFlags
  * @error: return location for a #GError
  *
  * Returns: %TRUE on success.
  */
 gboolean
-vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live, GError **error)
+vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live, guint *ret_flags,
+                               GError **error)
 {
     g_autoptr(xmlDoc) doc = vnet_xml_parse_file(path, error);
     g_autoptr(VnetNetworkDef) live = NULL;
+    VnetTristate transient = VNET_TRISTATE_ABSENT;
+    VnetTristate on_demand = VNET_TRISTATE_ABSENT;
     xmlNode *root;
     xmlNode *child;
 
@@ -347,6 +356,9 @@ vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live, GErr
                        _("expected a <netstatus> document, found <%s>"), root->name);
         return FALSE;
     }
+    if (!vnet_xml_prop_tristate(root, "transient", &transient, error) ||
+        !vnet_xml_prop_tristate(root, "ondemand", &on_demand, error))
+        return FALSE;
     child = vnet_xml_child(root, "network");
     if (!child) {
         vnet_xml_error_missing_child(error, root, "network");
@@ -356,5 +368,7 @@ vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live, GErr
     if (!live)
         return FALSE;
     *ret_live = g_steal_pointer(&live);
+    *ret_flags = (transient == VNET_TRISTATE_YES ? VNET_NETWORK_STATUS_TRANSIENT : 0) |
+                 (on_demand == VNET_TRISTATE_YES ? VNET_NETWORK_STATUS_ON_DEMAND : 0);
     return TRUE;
 }

@@ -94,7 +94,18 @@ char *vnet_domain_status_format(const VnetDomainStatus *status, const VnetDomain
 gboolean vnet_domain_status_parse_file(const char *path, VnetDomainStatus **ret_status,
                                        VnetDomainDef **ret_live, GError **error);
 
-/* Networks: only the live definition so far (issue 7 adds its host records). */
-char *vnet_network_status_format(const VnetNetworkDef *live);
+/* Networks: <netstatus transient='yes' ondemand='yes'> with the live
+ * <network>. What a network made on the host follows from its live
+ * definition (bridge name, nftables table names, dnsmasq's runtime folder),
+ * so the kinds' stop ops need nothing more to remove it after a crash. */
+typedef enum {
+    /* created for an internal NIC, with no definition file */
+    VNET_NETWORK_STATUS_TRANSIENT = 1 << 0,
+    /* started because a NIC needed it: stopped when the last such NIC
+     * leaves */
+    VNET_NETWORK_STATUS_ON_DEMAND = 1 << 1,
+} VnetNetworkStatusFlags;
+
+char *vnet_network_status_format(const VnetNetworkDef *live, guint flags);
 gboolean vnet_network_status_parse_file(const char *path, VnetNetworkDef **ret_live,
-                                        GError **error);
+                                        guint *ret_flags, GError **error);

@@ -103,6 +103,18 @@ vnet_store_get_state_dir(VnetStore *store)
 }
 
 /**
+ * vnet_store_get_run_dir:
+ * @store: a store
+ *
+ * Returns: (transfer none): the folder of status and other runtime files.
+ */
+const char *
+vnet_store_get_run_dir(VnetStore *store)
+{
+    return store->run_dir;
+}
+
+/**
  * vnet_store_config_path:
  * @store: a store
  * @kind: domain or network

@@ -28,6 +28,8 @@ void vnet_store_free(VnetStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetStore, vnet_store_free)
 
 const char *vnet_store_get_state_dir(VnetStore *store);
+/* RUN: status files, and the runtime files of networks (RUN/dnsmasq/NAME/) */
+const char *vnet_store_get_run_dir(VnetStore *store);
 
 char *vnet_store_config_path(VnetStore *store, VnetObjectKind kind, const char *name);
 char *vnet_store_status_path(VnetStore *store, VnetObjectKind kind, const char *name);
