@@ -15,3 +15,9 @@ bench_list = bench/direct-bench bench/direct-api-bench
 bench: $(bench_list)
 	@for b in $(bench_list); do echo "== $$b"; ./$$b || exit 1; done
 .PHONY: bench
+
+# networks (issue 7): NAT network with DHCP and 10 forwards vs ip/nft/dnsmasq
+noinst_PROGRAMS += bench/net-nat-bench
+bench_net_nat_bench_SOURCES = bench/net-nat-bench.c
+bench_net_nat_bench_LDADD = src/libvnet_internal.la $(GLIB_LIBS) $(XML_LIBS) $(NL_LIBS)
+bench_list += bench/net-nat-bench
