@@ -43,6 +43,15 @@ vnet_netns_enter_private(char **ret_reason)
     return TRUE;
 }
 
+void
+vnet_netns_enter_private_if_root(void)
+{
+    g_autofree char *reason = NULL;
+
+    if (geteuid() == 0 && !vnet_netns_enter_private(&reason))
+        g_error("%s", reason);
+}
+
 static int
 sh_valist(const char *ns, gboolean must_succeed, const char *format, va_list args)
 {

@@ -17,6 +17,11 @@
  * should g_test_skip(). Idempotent within a process. */
 gboolean vnet_netns_enter_private(char **ret_reason);
 
+/* As root, enters the private namespace like vnet_netns_enter_private()
+ * (failing the program if that fails); otherwise does nothing. For tests
+ * that do not need a namespace but must never touch the real host. */
+void vnet_netns_enter_private_if_root(void);
+
 /* Runs "sh -c CMD" in the current namespace (@ns NULL) or in named
  * namespace @ns; fails the test if it exits non-zero. */
 void vnet_netns_sh(const char *ns, const char *format, ...) G_GNUC_PRINTF(2, 3);
