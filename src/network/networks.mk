@@ -11,3 +11,8 @@ src_network_libvnet_network_la_SOURCES += \
 	src/network/nic-bridge.c \
 	src/network/nic-routed.c \
 	src/util/vnet-nl-lookup.c src/util/vnet-nl-lookup.h
+# the taps of VM guests' NICs joining bridges (link-tap), and their glue to
+# the NIC ops table (realize_vm)
+src_network_libvnet_network_la_SOURCES += \
+	src/network/link-tap.c src/network/link-tap.h \
+	src/network/nic-tap.c

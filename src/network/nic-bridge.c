@@ -9,8 +9,9 @@
  *             internal one
  *   bridge    an existing host bridge, <source bridge='BR'/>
  *
- * A VM guest's NIC would be a tap enslaved the same way; the QEMU backend
- * is a later issue.
+ * On a VM guest (realize_vm, for the QEMU backend) the NIC is a tap
+ * (nic-tap.c) joining the same bridge, with the network's MTU unless the
+ * NIC sets its own.
  */
 #include <config.h>
 
@@ -117,27 +118,47 @@ join_realize_netns(VnetNicCtx *ctx, GError **error)
     return TRUE;
 }
 
+static gboolean
+join_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
+{
+    g_autofree char *what = vnet_nic_describe(ctx->def, ctx->nic);
+    const char *bridge = NULL;
+    VnetTristate isolated = VNET_TRISTATE_ABSENT;
+    guint network_mtu = 0;
+
+    if (!find_bridge(ctx, what, &bridge, &isolated, error))
+        return FALSE;
+    if (ctx->nic->type != VNET_DOMAIN_INTERFACE_TYPE_BRIDGE && ctx->network)
+        network_mtu = ctx->network->mtu;
+    return vnet_nic_realize_tap(ctx, bridge, isolated, network_mtu, ret_fd, error);
+}
+
 const VnetNicOps vnet_nic_network_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_NETWORK,
     .realize_netns = join_realize_netns,
+    .realize_vm = join_realize_vm,
 };
 
 const VnetNicOps vnet_nic_natnetwork_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_NATNETWORK,
     .realize_netns = join_realize_netns,
+    .realize_vm = join_realize_vm,
 };
 
 const VnetNicOps vnet_nic_hostonly_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_HOSTONLY,
     .realize_netns = join_realize_netns,
+    .realize_vm = join_realize_vm,
 };
 
 const VnetNicOps vnet_nic_internal_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_INTERNAL,
     .realize_netns = join_realize_netns,
+    .realize_vm = join_realize_vm,
 };
 
 const VnetNicOps vnet_nic_bridge_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_BRIDGE,
     .realize_netns = join_realize_netns,
+    .realize_vm = join_realize_vm,
 };

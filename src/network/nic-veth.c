@@ -157,9 +157,17 @@ null_realize_netns(VnetNicCtx *ctx, GError **error)
     return vnet_nic_realize_veth(ctx, FALSE, NULL, error);
 }
 
+/* A VM's ethernet NIC: a tap attached to nothing, as libvirt makes it. */
+static gboolean
+ethernet_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
+{
+    return vnet_nic_realize_tap(ctx, NULL, VNET_TRISTATE_ABSENT, 0, ret_fd, error);
+}
+
 const VnetNicOps vnet_nic_ethernet_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_ETHERNET,
     .realize_netns = ethernet_realize_netns,
+    .realize_vm = ethernet_realize_vm,
 };
 
 const VnetNicOps vnet_nic_null_ops = {

@@ -10,11 +10,15 @@
  *                  MTU, up or down as its cable; plus whatever the host
  *                  side needs. Record created links in ctx->status and push
  *                  their undo on ctx->undo.
+ *   realize_vm     the same for a VM guest (the QEMU backend calls it; no
+ *                  namespace: netns_fd -1, guest_name NULL): make the NIC's
+ *                  host side — a tap (link-tap.h) joining the bridge for
+ *                  the kinds that join one — and return the open fd the
+ *                  hypervisor exchanges the NIC's frames on.
  *
- * Issue 6 adds direct (macvlan moved into the namespace; macvtap for VMs
- * through a realize_tap op the QEMU backend will call), issue 7 the kinds
- * that join networks; extra teardown beyond deleting recorded links goes in
- * a release op then.
+ * Kinds without a realize_vm yet (direct: link-direct.h makes its
+ * macvtaps for VMs; routed) get theirs with the QEMU backend; extra
+ * teardown beyond deleting recorded links goes in a release op.
  */
 #pragma once
 
@@ -31,8 +35,8 @@ typedef struct {
     VnetDomainStatus *status;
     VnetUndo *undo;
     VnetNl *nl;                  /* the host namespace */
-    int netns_fd;                /* the guest namespace */
-    const char *guest_name;      /* "eth0" */
+    int netns_fd;                /* the guest namespace; VM guests: -1 */
+    const char *guest_name;      /* "eth0"; VM guests: NULL */
     /* The running network the NIC joins (types network, natnetwork,
      * hostonly, internal), resolved by the driver before the backend runs;
      * NULL for other types. */
@@ -42,6 +46,10 @@ typedef struct {
 typedef struct {
     VnetDomainInterfaceType type;
     gboolean (*realize_netns)(VnetNicCtx *ctx, GError **error);
+    /* *@ret_fd: the caller's to close; the host side is recorded and its
+     * undo pushed as for realize_netns, and the domain's netdev group
+     * removes it at destroy. */
+    gboolean (*realize_vm)(VnetNicCtx *ctx, int *ret_fd, GError **error);
     /* Host state beyond the recorded links (routes and proxy neighbours
      * of routed NICs): removed at destroy, detach and crash cleanup, from
      * the live definition alone; NULL: nothing beyond the links. */
@@ -72,6 +80,13 @@ extern const VnetNicOps vnet_nic_routed_ops;
  * host end's ifindex. */
 gboolean vnet_nic_realize_veth(VnetNicCtx *ctx, gboolean host_up, int *ret_ifindex,
                                GError **error);
+
+/* nic-tap.c: the tap of a VM guest's NIC (link-tap.h), joining @bridge
+ * (NULL: none) with port isolation @isolated, MTU the NIC's else
+ * @network_mtu (0: the bridge's); recorded and undone like every link, its
+ * name in nic->target_dev; *@ret_fd the open tap. */
+gboolean vnet_nic_realize_tap(VnetNicCtx *ctx, const char *bridge, VnetTristate isolated,
+                              guint network_mtu, int *ret_fd, GError **error);
 
 /* The name of the network @nic joins (its <source network>, or the
  * internal network's name), or NULL for types that join none. */

@@ -20,3 +20,5 @@ src_util_libvnet_util_la_SOURCES += \
 	src/util/vnet-netns.c src/util/vnet-netns.h \
 	src/util/vnet-sysctl.c src/util/vnet-sysctl.h
 src_util_libvnet_util_la_LIBADD += $(NL_LIBS)
+# taps through /dev/net/tun (VM guests' NICs)
+src_util_libvnet_util_la_SOURCES += src/util/vnet-tap.c src/util/vnet-tap.h

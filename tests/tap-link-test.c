@@ -1,0 +1,615 @@
+/* tap-link-test.c: the taps of VM guests' NICs (src/util/vnet-tap,
+ * src/network/link-tap, the realize_vm NIC ops) in a private namespace: a
+ * bridge with a veth port whose far end sits in another namespace stands in
+ * for a network; frames written into the tap fd come out on the far side
+ * and the reverse, and `ip -d -j link` shows what the kernel made. */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/if.h>
+#include <linux/if_packet.h>
+#include <linux/if_tun.h>
+
+#include <vnet/vnet.h>
+
+#include "netns-helper.h"
+#include "network/link-tap.h"
+#include "network/nic.h"
+#include "test-util.h"
+#include "util/vnet-netns.h"
+#include "util/vnet-tap.h"
+
+#define ETH_P_VNET_TEST 0x88b5
+#define BRIDGE "vntbr0"
+#define FAR_NS "vnt-far"
+
+static gboolean
+enter_or_skip(void)
+{
+    g_autofree char *reason = NULL;
+
+    if (!vnet_netns_enter_private(&reason)) {
+        g_test_skip(reason);
+        return FALSE;
+    }
+    if (access("/dev/net/tun", R_OK | W_OK) != 0) {
+        g_test_skip("no /dev/net/tun");
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static VnetNl *
+open_nl(void)
+{
+    VnetNl *nl = NULL;
+
+    g_assert_cmpint(vnet_nl_open(&nl), ==, 0);
+    return nl;
+}
+
+static VnetMac
+mac_of(const char *str)
+{
+    VnetMac mac;
+
+    g_assert_cmpint(vnet_mac_parse(str, &mac), ==, 0);
+    return mac;
+}
+
+static const char *
+str_member(JsonObject *obj, const char *member)
+{
+    return obj && json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
+                                                      : NULL;
+}
+
+/* What `ip -d -j link show` says about one link, read fresh each time. */
+typedef struct {
+    JsonNode *root;
+    JsonObject *link;
+} IpLink;
+
+static void
+ip_link_clear(IpLink *l)
+{
+    g_clear_pointer(&l->root, json_node_unref);
+    l->link = NULL;
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(IpLink, ip_link_clear)
+
+static void
+ip_link_read(IpLink *l, const char *name)
+{
+    ip_link_clear(l);
+    l->root = vnet_netns_ip_json(NULL, "link");
+    l->link = vnet_netns_find_link(l->root, name);
+    g_assert_nonnull(l->link);
+}
+
+static JsonObject *
+linkinfo_member(IpLink *l, const char *member)
+{
+    JsonObject *info = json_object_get_object_member(l->link, "linkinfo");
+
+    g_assert_nonnull(info);
+    return json_object_has_member(info, member) ? json_object_get_object_member(info, member)
+                                                : NULL;
+}
+
+static gboolean
+has_flag(IpLink *l, const char *flag)
+{
+    JsonArray *flags = json_object_get_array_member(l->link, "flags");
+
+    for (guint i = 0; i < json_array_get_length(flags); i++)
+        if (g_str_equal(json_array_get_string_element(flags, i), flag))
+            return TRUE;
+    return FALSE;
+}
+
+static guint
+count_links(void)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(NULL, "link");
+
+    return json_array_get_length(json_node_get_array(root));
+}
+
+/* ---- the world: a bridge with one port leading to a far namespace ------- */
+
+static void
+make_bridge(guint mtu)
+{
+    vnet_netns_sh(NULL, "ip link add %s mtu %u type bridge && ip link set %s up", BRIDGE, mtu,
+                  BRIDGE);
+    vnet_netns_add(FAR_NS);
+    vnet_netns_veth("vnt-port", NULL, "far0", FAR_NS);
+    vnet_netns_sh(NULL, "ip link set vnt-port mtu %u master %s", mtu, BRIDGE);
+    vnet_netns_sh(FAR_NS, "ip link set far0 mtu %u", mtu);
+}
+
+static void
+remove_bridge(void)
+{
+    vnet_netns_sh(NULL, "ip link del vnt-port; ip link del %s", BRIDGE);
+    vnet_netns_del(FAR_NS);
+}
+
+typedef struct {
+    int ifindex;
+    int fd;
+} PacketSocket;
+
+static int
+open_packet_socket(gpointer data)
+{
+    PacketSocket *ps = data;
+    struct sockaddr_ll sll = {.sll_family = AF_PACKET,
+                              .sll_protocol = htons(ETH_P_VNET_TEST),
+                              .sll_ifindex = ps->ifindex};
+
+    ps->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_VNET_TEST));
+    if (ps->fd < 0)
+        return -errno;
+    if (bind(ps->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
+        return -errno;
+    return 0;
+}
+
+/* far0 in the far namespace: its MAC, and a packet socket bound to it. */
+static void
+open_far(VnetNlLinkInfo *far, PacketSocket *ps)
+{
+    g_autoptr(VnetNl) far_nl = NULL;
+    int far_fd;
+
+    g_assert_cmpint(vnet_netns_open(FAR_NS, &far_fd), ==, 0);
+    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
+    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", far), ==, 0);
+    ps->ifindex = far->ifindex;
+    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, ps), ==, 0);
+    close(far_fd);
+}
+
+static gsize
+build_frame(guint8 *buf, const VnetMac *dst, const VnetMac *src, const char *payload)
+{
+    gsize len = strlen(payload);
+
+    memcpy(buf, dst->addr, 6);
+    memcpy(buf + 6, src->addr, 6);
+    buf[12] = ETH_P_VNET_TEST >> 8;
+    buf[13] = ETH_P_VNET_TEST & 0xff;
+    memcpy(buf + 14, payload, len);
+    return 14 + len;
+}
+
+/* Whether a frame with @payload arrives on @fd within two seconds, after
+ * @skip bytes of header (a virtio-net header on a tap with IFF_VNET_HDR). */
+static gboolean
+receive_frame(int fd, gsize skip, const char *payload)
+{
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+    gsize len = strlen(payload);
+
+    while (g_get_monotonic_time() < deadline) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        guint8 buf[2048];
+        ssize_t n;
+
+        if (poll(&pfd, 1, 200) <= 0)
+            continue;
+        n = read(fd, buf, sizeof(buf));
+        if (n >= (ssize_t)(skip + 14 + len) && buf[skip + 12] == (ETH_P_VNET_TEST >> 8) &&
+            buf[skip + 13] == (ETH_P_VNET_TEST & 0xff) && memcmp(buf + skip + 14, payload, len) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Frames both ways between the tap fd (guest MAC @guest) and far0. */
+static void
+assert_frames_flow(int tap_fd, const VnetMac *guest, const char *tag)
+{
+    g_autofree char *out = g_strdup_printf("%s: guest to wire", tag);
+    g_autofree char *in = g_strdup_printf("%s: wire to guest", tag);
+    PacketSocket ps = {.fd = -1};
+    VnetNlLinkInfo far;
+    guint8 frame[128] = {0};
+    int hdr_sz = 0;
+    guint flags = 0;
+    gsize len;
+
+    g_assert_cmpint(vnet_tap_get_info(tap_fd, NULL, &flags), ==, 0);
+    if (flags & IFF_VNET_HDR)
+        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &hdr_sz), ==, 0);
+    open_far(&far, &ps);
+
+    /* a zeroed virtio-net header means "no offloads": a plain frame */
+    len = build_frame(frame + hdr_sz, &far.mac, guest, out);
+    g_assert_cmpint(write(tap_fd, frame, hdr_sz + len), ==, (ssize_t)(hdr_sz + len));
+    g_assert_true(receive_frame(ps.fd, 0, out));
+
+    len = build_frame(frame, guest, &far.mac, in);
+    {
+        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
+                                 .sll_halen = 6};
+
+        memcpy(to.sll_addr, guest->addr, 6);
+        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
+                        (ssize_t)len);
+    }
+    g_assert_true(receive_frame(tap_fd, hdr_sz, in));
+    close(ps.fd);
+}
+
+/* ---- util: /dev/net/tun ------------------------------------------------- */
+
+static void
+test_host_mac(void)
+{
+    VnetMac guest = mac_of("52:54:00:0a:0b:0c");
+    VnetMac fe = mac_of("fe:54:00:0a:0b:0c");
+    VnetMac fa = mac_of("fa:54:00:0a:0b:0c");
+    VnetMac host;
+
+    vnet_tap_host_mac(&guest, &host);
+    g_assert_true(vnet_mac_equal(&host, &fe));
+    /* a guest that already has 0xfe must still differ from its tap */
+    vnet_tap_host_mac(&fe, &host);
+    g_assert_true(vnet_mac_equal(&host, &fa));
+}
+
+static void
+test_create(void)
+{
+    char name1[VNET_IFNAMSIZ];
+    char name2[VNET_IFNAMSIZ];
+    char got[VNET_IFNAMSIZ];
+    guint flags = 0;
+    int fd1 = -1;
+    int fd2 = -1;
+    int fd3 = -1;
+
+    if (!enter_or_skip())
+        return;
+    /* the kernel picks free names from the template */
+    g_assert_cmpint(vnet_tap_create("vnet%d", 0, name1, &fd1), ==, 0);
+    g_assert_cmpint(vnet_tap_create("vnet%d", VNET_TAP_VNET_HDR, name2, &fd2), ==, 0);
+    g_assert_true(g_str_has_prefix(name1, "vnet"));
+    g_assert_true(g_str_has_prefix(name2, "vnet"));
+    g_assert_cmpstr(name1, !=, name2);
+    g_assert_true(vnet_netns_link_exists(NULL, name1));
+    g_assert_true(vnet_netns_link_exists(NULL, name2));
+
+    g_assert_cmpint(vnet_tap_get_info(fd1, got, &flags), ==, 0);
+    g_assert_cmpstr(got, ==, name1);
+    g_assert_cmpuint(flags & (IFF_TAP | IFF_NO_PI | IFF_VNET_HDR), ==, IFF_TAP | IFF_NO_PI);
+    g_assert_cmpint(vnet_tap_get_info(fd2, NULL, &flags), ==, 0);
+    g_assert_cmpuint(flags & IFF_VNET_HDR, ==, IFF_VNET_HDR);
+    {
+        g_auto(IpLink) l = {0};
+
+        ip_link_read(&l, name1);
+        g_assert_cmpstr(str_member(json_object_get_object_member(l.link, "linkinfo"),
+                                   "info_kind"),
+                        ==, "tun");
+        g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+    }
+
+    /* an existing device is never attached to: not a tap, nor a tap of
+     * someone else's */
+    g_assert_cmpint(vnet_tap_create(name1, 0, NULL, &fd3), ==, -EBUSY);
+    g_assert_cmpint(vnet_tap_create("lo", 0, NULL, &fd3), ==, -EBUSY);
+    g_assert_cmpint(fd3, ==, -1);
+    g_assert_cmpint(vnet_tap_create("", 0, NULL, &fd3), ==, -EINVAL);
+    g_assert_cmpint(vnet_tap_create("a-name-far-too-long", 0, NULL, &fd3), ==, -EINVAL);
+
+    /* not persistent: closing the fd removes the tap */
+    close(fd1);
+    close(fd2);
+    g_assert_false(vnet_netns_link_exists(NULL, name1));
+    g_assert_false(vnet_netns_link_exists(NULL, name2));
+}
+
+/* ---- network: a tap joining a bridge ------------------------------------ */
+
+static void
+test_bridge_frames(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetTapLink) link = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(IpLink) l = {0};
+    VnetMac guest = mac_of("52:54:00:0a:0b:0c");
+    VnetTapDef def = {.mac = &guest, .bridge = BRIDGE, .vnet_hdr = TRUE};
+    VnetTapCtx ctx = {.group = 1201, .describe = "vm1 nic"};
+    VnetNlLinkInfo br;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_bridge(1400);
+
+    g_assert_true(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_no_error(error);
+    g_assert_true(g_str_has_prefix(link->name, "vnet"));
+    g_assert_cmpint(link->tap_fd, >=, 0);
+    g_assert_cmpstr(link->bridge, ==, BRIDGE);
+
+    /* the kernel's view: a tap, enslaved, the bridge's MTU (none given),
+     * the group, the host-side MAC, up */
+    ip_link_read(&l, link->name);
+    g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+    g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+    g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1400);
+    g_assert_cmpstr(str_member(l.link, "group"), ==, "1201");
+    g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0c");
+    g_assert_true(has_flag(&l, "UP"));
+    g_assert_false(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
+                                                  "isolated"));
+    /* the bridge never took the guest's address */
+    g_assert_cmpint(vnet_nl_link_get(nl, BRIDGE, &br), ==, 0);
+    g_assert_false(vnet_mac_equal(&br.mac, &guest));
+
+    assert_frames_flow(link->tap_fd, &guest, "tap");
+
+    g_assert_true(vnet_tap_link_undo(link, nl, &error));
+    g_assert_no_error(error);
+    g_assert_cmpint(link->tap_fd, ==, -1);
+    g_assert_false(vnet_netns_link_exists(NULL, link->name));
+    /* twice is harmless */
+    g_assert_true(vnet_tap_link_undo(link, nl, &error));
+    remove_bridge();
+}
+
+static void
+test_options(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetTapLink) link = NULL;
+    g_autoptr(VnetTapLink) plain = NULL;
+    g_autoptr(GError) error = NULL;
+    g_auto(IpLink) l = {0};
+    VnetMac guest = mac_of("52:54:00:0a:0b:0d");
+    VnetMac guest2 = mac_of("52:54:00:0a:0b:0e");
+    VnetTapDef def = {.mac = &guest, .bridge = BRIDGE, .mtu = 1300, .target_dev = "vnt-tap7",
+                      .isolated = VNET_TRISTATE_YES, .down = TRUE};
+    VnetTapDef plain_def = {.mac = &guest2};
+    VnetTapCtx ctx = {.group = 1202, .describe = "vm2 nic"};
+    int fd;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_bridge(9000);
+
+    g_assert_true(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_no_error(error);
+    g_assert_cmpstr(link->name, ==, "vnt-tap7");
+    ip_link_read(&l, "vnt-tap7");
+    g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+    g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1300);
+    g_assert_cmpstr(str_member(l.link, "group"), ==, "1202");
+    g_assert_false(has_flag(&l, "UP"));
+    g_assert_true(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
+                                                 "isolated"));
+
+    /* no bridge: a tap attached to nothing (type 'ethernet') */
+    g_assert_true(vnet_tap_realize(&plain_def, &ctx, &plain, &error));
+    g_assert_no_error(error);
+    ip_link_read(&l, plain->name);
+    g_assert_false(json_object_has_member(l.link, "master"));
+    g_assert_true(has_flag(&l, "UP"));
+    g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0e");
+
+    /* the fd handed on (to a hypervisor): undo still removes the tap */
+    fd = vnet_tap_link_steal_fd(link);
+    g_assert_cmpint(link->tap_fd, ==, -1);
+    g_assert_true(vnet_tap_link_undo(link, nl, &error));
+    g_assert_no_error(error);
+    g_assert_false(vnet_netns_link_exists(NULL, "vnt-tap7"));
+    close(fd);
+
+    /* the domain's group takes its taps in one request, fds open or not */
+    g_assert_cmpint(vnet_nl_link_delete_group(nl, 1202), ==, 0);
+    g_assert_false(vnet_netns_link_exists(NULL, plain->name));
+    g_assert_true(vnet_tap_link_undo(plain, nl, &error));
+    remove_bridge();
+}
+
+static void
+test_errors(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(VnetTapLink) link = NULL;
+    g_autoptr(GError) error = NULL;
+    VnetMac guest = mac_of("52:54:00:0a:0b:0f");
+    VnetTapDef def = {.mac = &guest, .bridge = "vnt-nobr"};
+    VnetTapCtx ctx = {.group = 1203, .describe = "vm3 nic"};
+    guint before;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    ctx.nl = nl;
+    make_bridge(1500);
+    before = count_links();
+
+    g_assert_false(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
+    g_assert_cmpstr(error->message, ==, "vm3 nic: host bridge 'vnt-nobr' does not exist");
+    g_clear_error(&error);
+
+    def.bridge = "vnt-port";
+    g_assert_false(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_cmpstr(error->message, ==, "vm3 nic: host bridge 'vnt-port' is not a bridge");
+    g_clear_error(&error);
+
+    def.bridge = BRIDGE;
+    def.target_dev = "vnt-port";
+    g_assert_false(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
+    g_assert_cmpstr(error->message, ==, "vm3 nic: a device called 'vnt-port' already exists");
+    g_clear_error(&error);
+
+    /* a failure after the tap exists (an MTU the kernel refuses) leaves
+     * nothing behind */
+    def.target_dev = "vnt-tap9";
+    def.mtu = 100000;
+    g_assert_false(vnet_tap_realize(&def, &ctx, &link, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_NETLINK);
+    g_test_message("%s", error->message);
+    g_assert_true(g_str_has_prefix(error->message,
+                                   "vm3 nic: setting up tap vnt-tap9 and adding it to bridge "
+                                   "'vntbr0': "));
+    g_assert_null(link);
+    g_assert_false(vnet_netns_link_exists(NULL, "vnt-tap9"));
+    g_assert_cmpuint(count_links(), ==, before);
+    remove_bridge();
+}
+
+/* ---- the NIC ops a QEMU backend calls ----------------------------------- */
+
+static const char domain_xml[] =
+    "<domain type='kvm'><name>vnt-vm</name>"
+    "<uuid>5a4c1b0e-56a8-4c6b-9d51-5d1d3f0c2a11</uuid><devices>"
+    "<interface type='network'><mac address='52:54:00:00:07:01'/>"
+    "<source network='vnt-net'/><model type='virtio'/></interface>"
+    "<interface type='bridge'><mac address='52:54:00:00:07:02'/>"
+    "<source bridge='" BRIDGE "'/><mtu size='1280'/></interface>"
+    "<interface type='ethernet'><mac address='52:54:00:00:07:03'/>"
+    "<target dev='vnt-eth9'/></interface>"
+    "<interface type='routed'><mac address='52:54:00:00:07:04'/>"
+    "<ip address='192.0.2.44'/></interface>"
+    "</devices></domain>";
+
+static const char network_xml[] =
+    "<network><name>vnt-net</name><bridge name='" BRIDGE "'/><mtu size='1400'/>"
+    "<port isolated='yes'/></network>";
+
+static void
+test_nic_ops(void)
+{
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDomainDef) def = NULL;
+    g_autoptr(VnetNetworkDef) net = NULL;
+    g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("qemu");
+    g_autoptr(VnetUndo) undo = vnet_undo_new();
+    g_auto(IpLink) l = {0};
+    int fds[3] = {-1, -1, -1};
+    guint before;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_bridge(1500);
+    before = count_links();
+    def = vnet_domain_def_parse_string(domain_xml, "vm.xml", &error);
+    g_assert_no_error(error);
+    net = vnet_network_def_parse_string(network_xml, "net.xml", &error);
+    g_assert_no_error(error);
+    status->group = 1204;
+
+    for (guint i = 0; i < 3; i++) {
+        VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, i);
+        const VnetNicOps *ops = vnet_nic_ops_get(nic->type);
+        VnetNicCtx ctx = {.def = def, .nic = nic, .status = status, .undo = undo, .nl = nl,
+                          .netns_fd = -1,
+                          .network = nic->type == VNET_DOMAIN_INTERFACE_TYPE_NETWORK ? net
+                                                                                      : NULL};
+
+        g_assert_nonnull(ops->realize_vm);
+        g_assert_true(ops->realize_vm(&ctx, &fds[i], &error));
+        g_assert_no_error(error);
+        g_assert_cmpint(fds[i], >=, 0);
+    }
+    g_assert_cmpuint(status->links->len, ==, 3);
+
+    /* network: the network's bridge, its MTU and port isolation, virtio
+     * headers on the fd */
+    {
+        VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 0);
+        VnetStatusLink *rec = g_ptr_array_index(status->links, 0);
+        guint flags = 0;
+
+        g_assert_cmpstr(rec->name, ==, nic->target_dev);
+        g_assert_cmpint(rec->ifindex, ==, nic->target_ifindex);
+        g_assert_cmpuint(rec->group, ==, 1204);
+        g_assert_null(rec->guest_name);
+        ip_link_read(&l, nic->target_dev);
+        g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+        g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1400);
+        g_assert_cmpstr(str_member(l.link, "group"), ==, "1204");
+        g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:00:07:01");
+        g_assert_true(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
+                                                     "isolated"));
+        g_assert_cmpint(vnet_tap_get_info(fds[0], NULL, &flags), ==, 0);
+        g_assert_cmpuint(flags & IFF_VNET_HDR, ==, IFF_VNET_HDR);
+        assert_frames_flow(fds[0], &nic->mac, "network nic");
+    }
+    /* bridge: the host bridge, the NIC's own MTU, no isolation */
+    {
+        VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 1);
+
+        ip_link_read(&l, nic->target_dev);
+        g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+        g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1280);
+        g_assert_false(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
+                                                      "isolated"));
+    }
+    /* ethernet: its <target dev>, attached to nothing */
+    ip_link_read(&l, "vnt-eth9");
+    g_assert_false(json_object_has_member(l.link, "master"));
+    g_assert_cmpstr(str_member(l.link, "group"), ==, "1204");
+
+    /* kinds with no VM realization yet say so through a NULL op */
+    g_assert_null(vnet_nic_ops_get(VNET_DOMAIN_INTERFACE_TYPE_ROUTED)->realize_vm);
+    g_assert_null(vnet_nic_ops_get(VNET_DOMAIN_INTERFACE_TYPE_VDE)->realize_vm);
+
+    /* a failed start rolls back: every tap goes although the fds (the
+     * hypervisor's) are still open */
+    vnet_undo_run(undo);
+    g_assert_cmpuint(count_links(), ==, before);
+    for (guint i = 0; i < 3; i++)
+        close(fds[i]);
+
+    /* a network NIC without its network running is refused by name */
+    {
+        VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 0);
+        VnetNicCtx ctx = {.def = def, .nic = nic, .status = status, .undo = undo, .nl = nl,
+                          .netns_fd = -1};
+        int fd = -1;
+
+        g_assert_false(vnet_nic_ops_get(nic->type)->realize_vm(&ctx, &fd, &error));
+        g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID);
+        g_assert_cmpstr(error->message, ==,
+                        "interface 1 (type 'network') of domain 'vnt-vm': network 'vnt-net' is "
+                        "not running");
+        g_assert_cmpint(fd, ==, -1);
+    }
+    remove_bridge();
+}
+
+int
+main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/tap/host-mac", test_host_mac);
+    g_test_add_func("/tap/create", test_create);
+    g_test_add_func("/tap/bridge-frames", test_bridge_frames);
+    g_test_add_func("/tap/options", test_options);
+    g_test_add_func("/tap/errors", test_errors);
+    g_test_add_func("/tap/nic-ops", test_nic_ops);
+    return g_test_run();
+}
