@@ -60,7 +60,7 @@ job_get_leases(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GEr
     return TRUE;
 }
 
-/* Start, Destroy, Undefine and the changes: one C API call each, then the
+/* Start, Destroy (with flags), Undefine and the changes: one C API call each, then the
  * cache is refreshed. */
 static gboolean
 job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
@@ -76,6 +76,11 @@ job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError 
         ok = vnet_network_start(net, error);
     } else if (g_str_equal(method, "Destroy")) {
         ok = vnet_network_destroy(net, error);
+    } else if (g_str_equal(method, "DestroyWithFlags")) {
+        guint32 flags;
+
+        g_variant_get(params, "(u)", &flags);
+        ok = vnet_network_destroy_flags(net, flags, error);
     } else if (g_str_equal(method, "Undefine")) {
         ok = vnet_network_undefine(net, error);
     } else if (g_str_equal(method, "SetAutostart")) {

@@ -306,6 +306,12 @@ vnet_network_destroy_flags(VnetNetwork *network, guint flags, GError **error)
     g_return_val_if_fail(network, FALSE);
     VNET_CONNECTION_LOCKED(network->conn);
     driver = network->conn->driver;
+    if (flags & ~(guint)VNET_NETWORK_DESTROY_FORCE) {
+        g_set_error(error, VNET_ERROR, VNET_ERROR_INVALID_ARG,
+                    _("unknown network destroy flags 0x%x (known: 0x%x, force)"),
+                    flags & ~(guint)VNET_NETWORK_DESTROY_FORCE, (guint)VNET_NETWORK_DESTROY_FORCE);
+        return FALSE;
+    }
     if (driver->network_destroy_flags)
         return driver->network_destroy_flags(network->conn->drv, &network->uuid, flags, error);
     if (flags != 0) {

@@ -5,6 +5,8 @@
  * - a netns domain's whole life, checked in the kernel, and its events;
  * - a NAT network defined, listed, dumped and undefined (started when the
  *   local driver can realize it);
+ * - a NAT network a running domain uses: destroy refused naming the
+ *   domain, as locally; DestroyWithFlags(force) takes it down;
  * - vnetd keeps answering while a slow start holds the library;
  * - 20 clients, each with its own connection, 10 rounds each of
  *   define/start/destroy/undefine: every call succeeds, nothing is left;
@@ -379,6 +381,119 @@ test_nat_network(Fixture *fx, gconstpointer data)
     g_assert_error(error, VNET_ERROR, VNET_ERROR_NO_NETWORK);
 }
 
+/* ---- a NAT network in use: destroy refused, forced destroy works ------------ */
+
+typedef struct {
+    int in_use_code;
+    char *in_use_message;
+    int bad_flags_code;
+    char *bad_flags_message;
+} ForceOutcome;
+
+static void
+force_outcome_clear(ForceOutcome *out)
+{
+    g_free(out->in_use_message);
+    g_free(out->bad_flags_message);
+}
+
+/* On @conn: a NAT network, a running netns domain with a NIC on it; plain
+ * destroys (with and without flags 0) are refused naming the domain,
+ * unknown flags too; the forced destroy takes the bridge away while the
+ * domain keeps running. Everything is removed again. */
+static void
+run_force_destroy(VnetConnection *conn, ForceOutcome *out)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetNetwork) net = NULL;
+    g_autoptr(VnetDomain) dom = NULL;
+    g_autoptr(JsonNode) guest = NULL;
+
+    net = vnet_network_define_xml(conn,
+                                  "<network><name>natforce</name><forward mode='nat'/>"
+                                  "<bridge name='vnbr-force'/>"
+                                  "<ip address='192.168.101.1' prefix='24'/></network>",
+                                  &error);
+    g_assert_no_error(error);
+    g_assert_true(vnet_network_start(net, &error));
+    g_assert_no_error(error);
+    g_assert_true(vnet_netns_link_exists(NULL, "vnbr-force"));
+    dom = vnet_domain_define_xml(conn,
+                                 "<domain type='netns'><name>forceuser</name><devices>"
+                                 "<interface type='network'><source network='natforce'/>"
+                                 "<mac address='52:54:00:ab:00:01'/></interface>"
+                                 "</devices></domain>",
+                                 &error);
+    g_assert_no_error(error);
+    g_assert_true(vnet_domain_start(dom, &error));
+    g_assert_no_error(error);
+    guest = vnet_netns_ip_json("forceuser", "link");
+    g_assert_nonnull(vnet_netns_find_link(guest, "eth0"));
+
+    g_assert_false(vnet_network_destroy(net, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID);
+    out->in_use_code = error->code;
+    out->in_use_message = g_strdup(error->message);
+    g_clear_error(&error);
+    g_assert_false(vnet_network_destroy_flags(net, 0, &error));
+    g_assert_cmpstr(error->message, ==, out->in_use_message);
+    g_clear_error(&error);
+    g_assert_false(vnet_network_destroy_flags(net, 0x2, &error));
+    out->bad_flags_code = error->code;
+    out->bad_flags_message = g_strdup(error->message);
+    g_clear_error(&error);
+    g_assert_true(vnet_netns_link_exists(NULL, "vnbr-force"));
+    g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 1);
+
+    g_assert_true(vnet_network_destroy_flags(net, VNET_NETWORK_DESTROY_FORCE, &error));
+    g_assert_no_error(error);
+    g_assert_false(vnet_netns_link_exists(NULL, "vnbr-force"));
+    g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 0);
+    /* the domain runs on, its interface cut off */
+    g_assert_cmpint(vnet_domain_is_active(dom, NULL), ==, 1);
+    g_clear_pointer(&guest, json_node_unref);
+    guest = vnet_netns_ip_json("forceuser", "link");
+    g_assert_nonnull(vnet_netns_find_link(guest, "eth0"));
+
+    g_assert_true(vnet_domain_destroy(dom, &error));
+    g_assert_no_error(error);
+    g_assert_false(netns_exists("forceuser"));
+    g_assert_true(vnet_domain_undefine(dom, &error));
+    g_assert_true(vnet_network_undefine(net, &error));
+    g_assert_no_error(error);
+}
+
+static void
+test_network_force_destroy(Fixture *fx, gconstpointer data)
+{
+    g_autoptr(GError) error = NULL;
+    g_autofree char *root = NULL;
+    g_autofree char *uri = NULL;
+    g_autoptr(VnetConnection) local = NULL;
+    ForceOutcome in_process = {0};
+    ForceOutcome over_dbus = {0};
+
+    if (!fx->h)
+        return;
+    root = g_build_filename(fx->h->dir, "local-root", NULL);
+    uri = g_strdup_printf("local:///?root=%s", root);
+    local = vnet_connection_open(uri, &error);
+    g_assert_no_error(error);
+    /* one after the other: both realize the same names in this namespace */
+    run_force_destroy(local, &in_process);
+    run_force_destroy(fx->conn, &over_dbus);
+    g_test_message("in use: %s", over_dbus.in_use_message);
+    g_test_message("bad flags: %s", over_dbus.bad_flags_message);
+    g_assert_cmpint(over_dbus.in_use_code, ==, in_process.in_use_code);
+    g_assert_cmpstr(over_dbus.in_use_message, ==, in_process.in_use_message);
+    g_assert_nonnull(strstr(over_dbus.in_use_message, "'forceuser'"));
+    g_assert_cmpint(over_dbus.bad_flags_code, ==, VNET_ERROR_INVALID_ARG);
+    g_assert_cmpint(over_dbus.bad_flags_code, ==, in_process.bad_flags_code);
+    g_assert_cmpstr(over_dbus.bad_flags_message, ==, in_process.bad_flags_message);
+    force_outcome_clear(&in_process);
+    force_outcome_clear(&over_dbus);
+}
+
 /* ---- a slow start does not stop the bus loop ----------------------------------- */
 
 typedef struct {
@@ -601,6 +716,8 @@ main(int argc, char **argv)
                test_domain_lifecycle, fixture_teardown);
     g_test_add("/vnetd/api/nat-network", Fixture, NULL, fixture_setup, test_nat_network,
                fixture_teardown);
+    g_test_add("/vnetd/api/network-force-destroy", Fixture, NULL, fixture_setup,
+               test_network_force_destroy, fixture_teardown);
     g_test_add("/vnetd/api/slow-start", Fixture, NULL, fixture_setup, test_slow_start,
                fixture_teardown);
     g_test_add("/vnetd/api/many-clients", Fixture, NULL, fixture_setup, test_many_clients,

@@ -206,7 +206,8 @@ typedef enum {
  * running domains have interfaces on it (vnet_network_destroy() never
  * forces).
  *
- * Returns: %TRUE on success.
+ * Returns: %TRUE on success; %FALSE with %VNET_ERROR_INVALID_ARG for flags
+ *   outside #VnetNetworkDestroyFlags.
  */
 gboolean vnet_network_destroy_flags(VnetNetwork *network, guint flags, GError **error);
 

@@ -637,6 +637,13 @@ dbus_network_destroy(gpointer drv, const VnetUuid *uuid, GError **error)
 }
 
 static gboolean
+dbus_network_destroy_flags(gpointer drv, const VnetUuid *uuid, guint flags, GError **error)
+{
+    return network_call_void(drv, uuid, "DestroyWithFlags", g_variant_new("(u)", (guint32)flags),
+                             error);
+}
+
+static gboolean
 dbus_network_get_state(gpointer drv, const VnetUuid *uuid, gboolean *ret_active,
                        gboolean *ret_autostart, GError **error)
 {
@@ -730,6 +737,7 @@ const VnetDriver vnet_dbus_driver = {
     .network_get_xml = dbus_network_get_xml,
     .network_start = dbus_network_start,
     .network_destroy = dbus_network_destroy,
+    .network_destroy_flags = dbus_network_destroy_flags,
     .network_get_state = dbus_network_get_state,
     .network_set_autostart = dbus_network_set_autostart,
     .network_get_dhcp_leases = dbus_network_get_dhcp_leases,
