@@ -3,8 +3,8 @@
  *
  * - the same errors as the local driver, code and message;
  * - a netns domain's whole life, checked in the kernel, and its events;
- * - a NAT network defined, listed, dumped and undefined (started when the
- *   local driver can realize it);
+ * - a NAT network defined, listed, dumped, started (its bridge and
+ *   gateway address checked in the kernel), destroyed and undefined;
  * - a NAT network a running domain uses: destroy refused naming the
  *   domain, as locally; DestroyWithFlags(force) takes it down;
  * - vnetd keeps answering while a slow start holds the library;
@@ -355,26 +355,41 @@ test_nat_network(Fixture *fx, gconstpointer data)
     g_assert_nonnull(strstr(xml, "vnbr-nat1"));
     g_assert_cmpint(vnet_network_is_active(net, &error), ==, 0);
 
-    if (vnet_network_start(net, &error)) {
-        g_autoptr(GPtrArray) leases = NULL;
+    g_assert_true(vnet_network_start(net, &error));
+    g_assert_no_error(error);
+    g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 1);
+    /* the kernel's view: vnet's bridge, with the gateway address */
+    {
+        g_autoptr(JsonNode) links = vnet_netns_ip_json(NULL, "link");
+        g_autoptr(JsonNode) addrs = vnet_netns_ip_json(NULL, "addr");
+        JsonObject *bridge = vnet_netns_find_link(links, "vnbr-nat1");
+        JsonArray *addr_info;
+        gboolean gateway = FALSE;
 
-        g_assert_true(vnet_netns_link_exists(NULL, "vnbr-nat1"));
-        g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 1);
-        leases = vnet_network_get_dhcp_leases(net, NULL, &error);
+        g_assert_nonnull(bridge);
+        g_assert_cmpstr(json_object_get_string_member(
+                            json_object_get_object_member(bridge, "linkinfo"), "info_kind"),
+                        ==, "bridge");
+        addr_info = json_object_get_array_member(vnet_netns_find_link(addrs, "vnbr-nat1"),
+                                                 "addr_info");
+        for (guint i = 0; i < json_array_get_length(addr_info); i++) {
+            JsonObject *a = json_array_get_object_element(addr_info, i);
+
+            gateway |= g_strcmp0(json_object_get_string_member(a, "local"), "192.168.100.1") == 0 &&
+                       json_object_get_int_member(a, "prefixlen") == 24;
+        }
+        g_assert_true(gateway);
+    }
+    {
+        g_autoptr(GPtrArray) leases = vnet_network_get_dhcp_leases(net, NULL, &error);
+
         g_assert_no_error(error);
         g_assert_cmpuint(leases->len, ==, 0);
-        g_assert_true(vnet_network_destroy(net, &error));
-        g_assert_no_error(error);
-        g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat1"));
-    } else {
-        /* Until NAT networks are realized (issue 7): the precise error of
-         * the local driver, carried over the bus; nothing is left. */
-        g_test_message("NAT network start: %s", error->message);
-        g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED);
-        g_assert_nonnull(strstr(error->message, "not available yet"));
-        g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat1"));
-        g_clear_error(&error);
     }
+    g_assert_true(vnet_network_destroy(net, &error));
+    g_assert_no_error(error);
+    g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat1"));
+    g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 0);
     g_assert_true(vnet_network_undefine(net, &error));
     g_assert_no_error(error);
     g_assert_null(vnet_network_lookup_by_name(fx->conn, "natnet1", &error));

@@ -398,8 +398,6 @@ test_vnsh(void)
     g_autofree char *dom_file = NULL;
     g_autofree char *net_file = NULL;
     g_autofree char *out = NULL;
-    g_autofree char *err = NULL;
-    int status;
 
     if (!setup())
         return;
@@ -450,19 +448,25 @@ test_vnsh(void)
     out = vnsh(TRUE, NULL, NULL, "net-dumpxml", "natnet2", NULL);
     g_assert_nonnull(strstr(out, "<forward mode='nat'"));
     g_clear_pointer(&out, g_free);
-    out = vnsh(FALSE, &status, &err, "net-start", "natnet2", NULL);
-    g_clear_pointer(&out, g_free);
-    if (status == 0) {
-        g_assert_true(vnet_netns_link_exists(NULL, "vnbr-nat2"));
-        g_free(vnsh(TRUE, NULL, NULL, "net-destroy", "natnet2", NULL));
-        g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat2"));
-    } else {
-        /* Until NAT networks are realized (issue 7): the local driver's
-         * precise error, through vnetd and vnsh. */
-        g_test_message("vnsh net-start: %s", err);
-        g_assert_nonnull(strstr(err, "realizing this kind on the host is not available yet"));
-        g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat2"));
+    g_free(vnsh(TRUE, NULL, NULL, "net-start", "natnet2", NULL));
+    {
+        g_autoptr(JsonNode) links = vnet_netns_ip_json(NULL, "link");
+        JsonObject *bridge = vnet_netns_find_link(links, "vnbr-nat2");
+
+        g_assert_nonnull(bridge);
+        g_assert_cmpstr(json_object_get_string_member(
+                            json_object_get_object_member(bridge, "linkinfo"), "info_kind"),
+                        ==, "bridge");
     }
+    out = vnsh(TRUE, NULL, NULL, "net-list", NULL);
+    g_assert_nonnull(strstr(out, "natnet2"));
+    g_assert_nonnull(strstr(out, "active"));
+    g_clear_pointer(&out, g_free);
+    g_free(vnsh(TRUE, NULL, NULL, "net-destroy", "natnet2", NULL));
+    g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat2"));
+    out = vnsh(TRUE, NULL, NULL, "net-list", NULL);
+    g_assert_null(strstr(out, "natnet2"));
+    g_clear_pointer(&out, g_free);
     g_free(vnsh(TRUE, NULL, NULL, "net-undefine", "natnet2", NULL));
     out = vnsh(TRUE, NULL, NULL, "net-list", "--all", NULL);
     g_assert_null(strstr(out, "natnet2"));
