@@ -1,77 +1,181 @@
-/* network_obj.h: runtime network objects and the list a driver keeps.
- *
- * A VnetNetworkObj pairs the definitions of a network with its runtime state:
- *   def      the persistent configuration while shut off; the live
- *            definition (with realized device names) while running
- *   new_def  while running: the persistent configuration to use at the next
- *            start, when it differs from what runs (a redefine or a CONFIG
- *            change); NULL otherwise
- *   status   the driver's record of what the running network created on the
- *            host (opaque here; freed with the given function)
- * Objects are reference counted; the list holds one reference and lookups
- * return new ones. There is no lock here: the driver serializes access.
- */
+/* network_obj.h: runtime network objects and the list a driver keeps: typed
+ * names for the shared object core (virt_obj.h explains def, new_def and
+ * status). */
 #pragma once
 
 #include <glib.h>
 
 #include "conf/network_conf.h"
+#include "conf/virt_obj.h"
 
-typedef struct _VnetNetworkObj VnetNetworkObj;
+typedef VnetVirtObj VnetNetworkObj;
+typedef VnetVirtObjList VnetNetworkObjList;
 
-VnetNetworkObj *vnet_network_obj_new(VnetNetworkDef *def);
-VnetNetworkObj *vnet_network_obj_ref(VnetNetworkObj *obj);
-void vnet_network_obj_unref(VnetNetworkObj *obj);
+extern const VnetVirtObjClass vnet_network_obj_class;
+
+static inline VnetNetworkObj *
+vnet_network_obj_new(VnetNetworkDef *def)
+{
+    return vnet_virt_obj_new(&vnet_network_obj_class, def);
+}
+
+static inline VnetNetworkObj *
+vnet_network_obj_ref(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_ref(obj);
+}
+
+static inline void
+vnet_network_obj_unref(VnetNetworkObj *obj)
+{
+    vnet_virt_obj_unref(obj);
+}
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetNetworkObj, vnet_network_obj_unref)
 
 /* What runs (when active), else the configuration. */
-VnetNetworkDef *vnet_network_obj_get_def(VnetNetworkObj *obj);
+static inline VnetNetworkDef *
+vnet_network_obj_get_def(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_def(obj);
+}
+
 /* The configuration: new_def when set, else def. */
-VnetNetworkDef *vnet_network_obj_get_persistent_def(VnetNetworkObj *obj);
-const char *vnet_network_obj_get_name(VnetNetworkObj *obj);
-const VnetUuid *vnet_network_obj_get_uuid(VnetNetworkObj *obj);
+static inline VnetNetworkDef *
+vnet_network_obj_get_persistent_def(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_persistent_def(obj);
+}
 
-gboolean vnet_network_obj_is_active(VnetNetworkObj *obj);
-gboolean vnet_network_obj_get_autostart(VnetNetworkObj *obj);
-void vnet_network_obj_set_autostart(VnetNetworkObj *obj, gboolean autostart);
+static inline const char *
+vnet_network_obj_get_name(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_name(obj);
+}
 
-/* Replaces the configuration (takes @def): at once when shut off, as
+static inline const VnetUuid *
+vnet_network_obj_get_uuid(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_uuid(obj);
+}
+
+static inline gboolean
+vnet_network_obj_is_active(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_is_active(obj);
+}
+
+static inline gboolean
+vnet_network_obj_get_autostart(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_autostart(obj);
+}
+
+static inline void
+vnet_network_obj_set_autostart(VnetNetworkObj *obj, gboolean autostart)
+{
+    vnet_virt_obj_set_autostart(obj, autostart);
+}
+
+/* Replaces the configuration (takes @def): at once when inactive, as
  * new_def when running. */
-void vnet_network_obj_assign_def(VnetNetworkObj *obj, VnetNetworkDef *def);
+static inline void
+vnet_network_obj_assign_def(VnetNetworkObj *obj, VnetNetworkDef *def)
+{
+    vnet_virt_obj_assign_def(obj, def);
+}
+
 /* Marks the network running with @live (taken) and @status (taken, freed
  * with @status_free); the configuration moves to new_def. */
-void vnet_network_obj_set_active(VnetNetworkObj *obj, VnetNetworkDef *live, gpointer status,
-                                GDestroyNotify status_free);
-/* Marks it shut off: the configuration becomes def again, the live def and
+static inline void
+vnet_network_obj_set_active(VnetNetworkObj *obj, VnetNetworkDef *live, gpointer status,
+                            GDestroyNotify status_free)
+{
+    vnet_virt_obj_set_active(obj, live, status, status_free);
+}
+
+/* Marks it inactive: the configuration becomes def again, the live def and
  * the status are freed. */
-void vnet_network_obj_set_inactive(VnetNetworkObj *obj);
+static inline void
+vnet_network_obj_set_inactive(VnetNetworkObj *obj)
+{
+    vnet_virt_obj_set_inactive(obj);
+}
+
 /* Replaces the live definition of a running network (takes @live). */
-void vnet_network_obj_replace_live_def(VnetNetworkObj *obj, VnetNetworkDef *live);
-gpointer vnet_network_obj_get_status(VnetNetworkObj *obj);
+static inline void
+vnet_network_obj_replace_live_def(VnetNetworkObj *obj, VnetNetworkDef *live)
+{
+    vnet_virt_obj_replace_live_def(obj, live);
+}
+
+static inline gpointer
+vnet_network_obj_get_status(VnetNetworkObj *obj)
+{
+    return vnet_virt_obj_get_status(obj);
+}
 
 /* ---- the list ---------------------------------------------------------- */
 
-typedef struct _VnetNetworkObjList VnetNetworkObjList;
+static inline VnetNetworkObjList *
+vnet_network_obj_list_new(void)
+{
+    return vnet_virt_obj_list_new(&vnet_network_obj_class);
+}
 
-VnetNetworkObjList *vnet_network_obj_list_new(void);
-void vnet_network_obj_list_free(VnetNetworkObjList *list);
+static inline void
+vnet_network_obj_list_free(VnetNetworkObjList *list)
+{
+    vnet_virt_obj_list_free(list);
+}
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetNetworkObjList, vnet_network_obj_list_free)
 
 /* New references, or NULL. */
-VnetNetworkObj *vnet_network_obj_list_find_by_name(VnetNetworkObjList *list, const char *name);
-VnetNetworkObj *vnet_network_obj_list_find_by_uuid(VnetNetworkObjList *list, const VnetUuid *uuid);
+static inline VnetNetworkObj *
+vnet_network_obj_list_find_by_name(VnetNetworkObjList *list, const char *name)
+{
+    return vnet_virt_obj_list_find_by_name(list, name);
+}
 
-/* Checks @def against the list: VNET_ERROR_NETWORK_EXISTS when its name
- * belongs to another UUID or its UUID to another name. *@ret_existing (may
- * be NULL) gets a reference to the object with the same name and UUID (a
+static inline VnetNetworkObj *
+vnet_network_obj_list_find_by_uuid(VnetNetworkObjList *list, const VnetUuid *uuid)
+{
+    return vnet_virt_obj_list_find_by_uuid(list, uuid);
+}
+
+/* Checks @def against the list: VNET_ERROR_NETWORK_EXISTS when its name belongs to
+ * another UUID or its UUID to another name. *@ret_existing (may be NULL)
+ * gets a reference to the object with the same name and UUID (a
  * redefinition), or NULL. */
-gboolean vnet_network_obj_list_check_duplicate(VnetNetworkObjList *list, const VnetNetworkDef *def,
-                                              VnetNetworkObj **ret_existing, GError **error);
+static inline gboolean
+vnet_network_obj_list_check_duplicate(VnetNetworkObjList *list, const VnetNetworkDef *def,
+                                     VnetNetworkObj **ret_existing, GError **error)
+{
+    return vnet_virt_obj_list_check_duplicate(list, def, ret_existing, error);
+}
+
 /* Adds a new object for @def (taken) after the duplicate check; returns a
  * new reference. */
-VnetNetworkObj *vnet_network_obj_list_add(VnetNetworkObjList *list, VnetNetworkDef *def,
-                                        GError **error);
-void vnet_network_obj_list_remove(VnetNetworkObjList *list, VnetNetworkObj *obj);
+static inline VnetNetworkObj *
+vnet_network_obj_list_add(VnetNetworkObjList *list, VnetNetworkDef *def, GError **error)
+{
+    return vnet_virt_obj_list_add(list, def, error);
+}
+
+static inline void
+vnet_network_obj_list_remove(VnetNetworkObjList *list, VnetNetworkObj *obj)
+{
+    vnet_virt_obj_list_remove(list, obj);
+}
+
 /* Every object (new references), sorted by name. */
-GPtrArray *vnet_network_obj_list_get_all(VnetNetworkObjList *list);
-guint vnet_network_obj_list_count(VnetNetworkObjList *list);
+static inline GPtrArray *
+vnet_network_obj_list_get_all(VnetNetworkObjList *list)
+{
+    return vnet_virt_obj_list_get_all(list);
+}
+
+static inline guint
+vnet_network_obj_list_count(VnetNetworkObjList *list)
+{
+    return vnet_virt_obj_list_count(list);
+}

@@ -4,6 +4,7 @@
 noinst_LTLIBRARIES += src/network/libvnet_network.la
 VNET_LAYER_LIBS += src/network/libvnet_network.la
 src_network_libvnet_network_la_SOURCES = \
+	src/conf/virt_obj.c src/conf/virt_obj.h \
 	src/conf/domain_obj.c src/conf/domain_obj.h \
 	src/conf/network_obj.c src/conf/network_obj.h \
 	src/util/vnet-file.c src/util/vnet-file.h \
