@@ -475,6 +475,83 @@ test_internal(Fixture *fx, gconstpointer data)
     g_assert_error(error, VNET_ERROR, VNET_ERROR_NO_NETWORK);
 }
 
+/* The kernel's STP state and forward delay (1/100 s) of bridge @name. */
+static void
+bridge_stp(const char *name, gint64 *ret_stp, gint64 *ret_delay)
+{
+    g_autoptr(JsonNode) links = vnet_netns_ip_json(NULL, "link");
+    JsonObject *link = vnet_netns_find_link(links, name);
+    JsonObject *data;
+
+    g_assert_nonnull(link);
+    data = json_object_get_object_member(json_object_get_object_member(link, "linkinfo"),
+                                         "info_data");
+    *ret_stp = json_object_get_int_member(data, "stp_state");
+    *ret_delay = json_object_get_int_member(data, "forward_delay");
+}
+
+/* <bridge stp delay> reach the kernel; without them its defaults stay
+ * (STP off, 15 s). With STP on the kernel holds the delay in 2..30 s, so
+ * libvirt's own default network (stp='on' delay='0') gets 2 s. */
+static void
+test_bridge_stp(Fixture *fx, gconstpointer data)
+{
+    static const struct {
+        const char *bridge_attrs;
+        gint64 stp;
+        gint64 delay;
+    } cases[] = {
+        {"stp='on' delay='0'", 1, 200},
+        {"stp='on' delay='5'", 1, 500},
+        {"stp='off' delay='7'", 0, 700},
+        {"stp='on'", 1, 1500},
+        {"", 0, 1500},
+    };
+    g_autoptr(GError) error = NULL;
+
+    if (!fx->root)
+        return;
+    for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *bridge = g_strdup_printf("vnbr-stp%u", i);
+        g_autofree char *xml =
+            g_strdup_printf("<network><name>stp%u</name><bridge name='%s' %s/></network>", i,
+                            bridge, cases[i].bridge_attrs);
+        g_autoptr(VnetNetwork) net = define_network(fx, xml);
+        gint64 stp = -1;
+        gint64 delay = -1;
+
+        g_assert_true(vnet_network_start(net, &error));
+        g_assert_no_error(error);
+        bridge_stp(bridge, &stp, &delay);
+        g_test_message("%s: stp_state %" G_GINT64_FORMAT ", forward_delay %" G_GINT64_FORMAT,
+                       cases[i].bridge_attrs, stp, delay);
+        g_assert_cmpint(stp, ==, cases[i].stp);
+        g_assert_cmpint(delay, ==, cases[i].delay);
+        g_assert_true(vnet_network_destroy(net, &error));
+        g_assert_no_error(error);
+        g_assert_true(vnet_network_undefine(net, &error));
+    }
+
+    /* libvirt's default network as it ships, NAT and all */
+    {
+        g_autoptr(VnetNetwork) net =
+            define_network(fx, "<network><name>default</name><forward mode='nat'/>"
+                               "<bridge name='vnbr-virbr0' stp='on' delay='0'/>"
+                               "<ip address='192.168.122.1' netmask='255.255.255.0'/>"
+                               "</network>");
+        gint64 stp = -1;
+        gint64 delay = -1;
+
+        g_assert_true(vnet_network_start(net, &error));
+        g_assert_no_error(error);
+        bridge_stp("vnbr-virbr0", &stp, &delay);
+        g_assert_cmpint(stp, ==, 1);
+        g_assert_cmpint(delay, ==, 200);
+        g_assert_true(vnet_network_destroy(net, &error));
+        g_assert_no_error(error);
+    }
+}
+
 static void
 test_hostonly(Fixture *fx, gconstpointer data)
 {
@@ -650,6 +727,8 @@ main(int argc, char **argv)
     g_test_add("/net/nat", Fixture, NULL, fixture_setup, test_nat, fixture_teardown);
     g_test_add("/net/internal", Fixture, NULL, fixture_setup, test_internal, fixture_teardown);
     g_test_add("/net/hostonly", Fixture, NULL, fixture_setup, test_hostonly, fixture_teardown);
+    g_test_add("/net/bridge-stp", Fixture, NULL, fixture_setup, test_bridge_stp,
+               fixture_teardown);
     g_test_add("/net/routed", Fixture, NULL, fixture_setup, test_routed, fixture_teardown);
     g_test_add("/net/crash", Fixture, NULL, fixture_setup, test_crash, fixture_teardown);
     g_test_add("/net/crash-gone", Fixture, NULL, fixture_setup, test_crash_gone,

@@ -368,6 +368,41 @@ test_build_bridge_port(void)
     g_assert_null(brport[IFLA_BRPORT_LEARNING]);
 }
 
+static void
+test_build_bridge_opts(void)
+{
+    VnetNlBridgeOpts opts = {.stp = VNET_TRISTATE_NO, .has_forward_delay = TRUE,
+                             .forward_delay = 700};
+    VnetNlBridgeOpts only_stp = {.stp = VNET_TRISTATE_YES};
+    g_autoptr(VnetNlMsg) msg = NULL;
+    g_autoptr(VnetNlMsg) msg2 = NULL;
+    struct nlattr *tb[IFLA_MAX + 1];
+    struct nlattr *info[IFLA_INFO_MAX + 1];
+    struct nlattr *br[IFLA_BR_MAX + 1];
+    struct ifinfomsg *ifi;
+
+    g_assert_cmpint(vnet_nl_bridge_opts_build_msg(0, &opts, &msg), ==, -EINVAL);
+    g_assert_cmpint(vnet_nl_bridge_opts_build_msg(5, &opts, &msg), ==, 0);
+    /* a change of an existing link: no NLM_F_CREATE */
+    g_assert_cmpuint(nlmsg_hdr(msg)->nlmsg_type, ==, RTM_NEWLINK);
+    g_assert_cmpuint(nlmsg_hdr(msg)->nlmsg_flags & NLM_F_CREATE, ==, 0);
+    ifi = parse_link_msg(msg, tb);
+    g_assert_cmpint(ifi->ifi_index, ==, 5);
+    g_assert_cmpint(nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL), ==, 0);
+    g_assert_cmpstr(nla_get_string(info[IFLA_INFO_KIND]), ==, "bridge");
+    g_assert_cmpint(nla_parse_nested(br, IFLA_BR_MAX, info[IFLA_INFO_DATA], NULL), ==, 0);
+    g_assert_cmpuint(nla_get_u32(br[IFLA_BR_STP_STATE]), ==, 0);
+    g_assert_cmpuint(nla_get_u32(br[IFLA_BR_FORWARD_DELAY]), ==, 700);
+
+    /* only what is set is sent */
+    g_assert_cmpint(vnet_nl_bridge_opts_build_msg(5, &only_stp, &msg2), ==, 0);
+    parse_link_msg(msg2, tb);
+    g_assert_cmpint(nla_parse_nested(info, IFLA_INFO_MAX, tb[IFLA_LINKINFO], NULL), ==, 0);
+    g_assert_cmpint(nla_parse_nested(br, IFLA_BR_MAX, info[IFLA_INFO_DATA], NULL), ==, 0);
+    g_assert_cmpuint(nla_get_u32(br[IFLA_BR_STP_STATE]), ==, 1);
+    g_assert_null(br[IFLA_BR_FORWARD_DELAY]);
+}
+
 /* ---- in a private namespace ------------------------------------------ */
 
 static void
@@ -1136,6 +1171,7 @@ main(int argc, char **argv)
     g_test_add_func("/util/nl/build/change", test_build_change);
     g_test_add_func("/util/nl/build/group-delete", test_build_group_delete);
     g_test_add_func("/util/nl/build/bridge-port", test_build_bridge_port);
+    g_test_add_func("/util/nl/build/bridge-opts", test_build_bridge_opts);
     g_test_add_func("/util/nl/lookup", test_lookup);
     g_test_add_func("/util/nl/create/veth", test_create_veth);
     g_test_add_func("/util/nl/create/macvlan-modes", test_create_macvlan_modes);

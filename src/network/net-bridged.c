@@ -177,6 +177,46 @@ create_bridge(VnetNl *nl, VnetNetworkDef *live, VnetUndo *undo, int *ret_ifindex
     return TRUE;
 }
 
+/* <bridge stp delay>: only what the network sets is sent, so a bridge
+ * without them keeps the kernel's defaults (STP off: ports forward at
+ * once). The delay goes first: the kernel turns STP on with the delay it
+ * has, clamped to 2..30 s, as libvirt's delay='0' with stp='on' expects. */
+static gboolean
+set_bridge_opts(VnetNl *nl, const VnetNetworkDef *live, int ifindex, GError **error)
+{
+    VnetNlBridgeOpts opts = {0};
+    g_autofree char *step = NULL;
+    int r;
+
+    if (live->bridge_stp == VNET_SWITCH_ON)
+        opts.stp = VNET_TRISTATE_YES;
+    else if (live->bridge_stp == VNET_SWITCH_OFF)
+        opts.stp = VNET_TRISTATE_NO;
+    if (live->bridge_delay_set) {
+        /* the kernel counts in 1/100 s */
+        if (live->bridge_delay > G_MAXUINT32 / 100) {
+            g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
+                        _("network '%s': <bridge delay='%" G_GUINT64_FORMAT "'> is more than "
+                          "the kernel can hold (%u seconds at most)"),
+                        live->name, live->bridge_delay, G_MAXUINT32 / 100);
+            return FALSE;
+        }
+        opts.has_forward_delay = TRUE;
+        opts.forward_delay = (guint32)live->bridge_delay * 100;
+    }
+    if (opts.stp == VNET_TRISTATE_ABSENT && !opts.has_forward_delay)
+        return TRUE;
+    r = vnet_nl_bridge_opts_set(nl, ifindex, &opts);
+    if (r < 0) {
+        step = g_strdup_printf(_("network '%s': setting STP and forward delay of bridge '%s'"),
+                               live->name, live->bridge_name);
+        vnet_step_error_errno(error, VNET_ERROR_NETLINK, step, r,
+                              vnet_nl_last_error_message(nl));
+        return FALSE;
+    }
+    return TRUE;
+}
+
 static gboolean
 add_addresses(VnetNl *nl, const VnetNetworkDef *live, int ifindex, GError **error)
 {
@@ -237,7 +277,8 @@ bridged_start(VnetNetworkDef *live, const VnetNetworkEnv *env, VnetUndo *undo, G
     int r;
 
     if (!vnet_network_check_forward_ports(live, error) || !open_nl(&nl, error) ||
-        !create_bridge(nl, live, undo, &ifindex, error))
+        !create_bridge(nl, live, undo, &ifindex, error) ||
+        !set_bridge_opts(nl, live, ifindex, error))
         return FALSE;
     if (!has_family(live, AF_INET6) &&
         !set_sysctl(live, AF_INET6, live->bridge_name, "disable_ipv6", "1", error))

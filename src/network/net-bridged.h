@@ -5,7 +5,8 @@
  *   1. refuse port forwards from host ports below 1024 unless the process
  *      may bind them (root or CAP_NET_BIND_SERVICE), before touching
  *      anything;
- *   2. the bridge, in VNET_NETWORK_NETDEV_GROUP, down; IPv6 off on it when
+ *   2. the bridge, in VNET_NETWORK_NETDEV_GROUP, down, with the STP state
+ *      and forward delay of <bridge stp delay> when set; IPv6 off on it when
  *      the network has no IPv6 <ip>; internal: ARP never answered
  *      (arp_ignore=8), so the host's stack never talks on it;
  *   3. the <ip> addresses (the gateway; a DHCP server address of its own

@@ -1174,6 +1174,19 @@ vnet_nl_bridge_port_set(VnetNl *nl, int ifindex, const VnetNlBridgePort *port)
     return request(nl, msg, NULL, NULL);
 }
 
+/**
+ * vnet_nl_send_request:
+ * @nl: a handle
+ * @msg: a complete request (not a dump)
+ *
+ * Returns: 0 once the kernel acknowledged it, or its -errno.
+ */
+int
+vnet_nl_send_request(VnetNl *nl, VnetNlMsg *msg)
+{
+    return request(nl, msg, NULL, NULL);
+}
+
 /* ---- link deletion -------------------------------------------------- */
 
 /**

@@ -211,6 +211,25 @@ typedef struct {
 int vnet_nl_bridge_port_build_msg(int ifindex, const VnetNlBridgePort *port, VnetNlMsg **ret);
 int vnet_nl_bridge_port_set(VnetNl *nl, int ifindex, const VnetNlBridgePort *port);
 
+/* A bridge's own options (RTM_NEWLINK on an existing bridge, IFLA_LINKINFO
+ * kind "bridge", IFLA_INFO_DATA), in vnet-nl-bridge.c. The kernel applies
+ * the forward delay before the STP state, and clamps the delay to 2..30 s
+ * when it turns STP on (it refuses a delay outside that range, -ERANGE,
+ * while STP is already on). */
+typedef struct {
+    VnetTristate stp;           /* IFLA_BR_STP_STATE; ABSENT: not sent */
+    gboolean has_forward_delay;
+    guint32 forward_delay;      /* IFLA_BR_FORWARD_DELAY, in 1/100 s (USER_HZ) */
+} VnetNlBridgeOpts;
+
+int vnet_nl_bridge_opts_build_msg(int ifindex, const VnetNlBridgeOpts *opts, VnetNlMsg **ret);
+int vnet_nl_bridge_opts_set(VnetNl *nl, int ifindex, const VnetNlBridgeOpts *opts);
+
+/* Sends a request built by one of the vnet-nl-*.c builders with this
+ * handle's acknowledgement handling (the kernel's errno and extended-ack
+ * text kept). */
+int vnet_nl_send_request(VnetNl *nl, VnetNlMsg *msg);
+
 /* ---- link deletion -------------------------------------------------- */
 
 int vnet_nl_link_delete(VnetNl *nl, int ifindex);
