@@ -700,6 +700,49 @@ test_threads(Fixture *fx, gconstpointer data)
     g_assert_cmpuint(g_strv_length(names), ==, fx->local ? 0 : 1);
 }
 
+/* Networks defined into one connection may not share a bridge or overlap
+ * in IPv4; the error names the network already holding it, and nothing is
+ * defined. A redefinition of the same network is not a conflict. */
+static void
+test_network_conflicts(Fixture *fx, gconstpointer data)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetNetwork) net = vnet_network_define_xml(fx->conn, natnet_xml, &error);
+    g_autoptr(VnetNetwork) again = NULL;
+    static const char overlapping[] = "<network><name>wide</name><forward mode='nat'/>"
+                                      "<ip address='192.168.15.129' prefix='25'/></network>";
+    static const char same_bridge[] = "<network><name>twin</name><forward mode='nat'/>"
+                                      "<bridge name='vnbrshared'/>"
+                                      "<ip address='10.77.0.1' prefix='24'/></network>";
+    static const char other_bridge[] = "<network><name>twin2</name><forward mode='nat'/>"
+                                       "<bridge name='vnbrshared'/>"
+                                       "<ip address='10.78.0.1' prefix='24'/></network>";
+    g_autoptr(VnetNetwork) twin = NULL;
+
+    g_assert_no_error(error);
+    g_assert_null(vnet_network_define_xml(fx->conn, overlapping, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_INVALID);
+    g_assert_nonnull(strstr(error->message, "natnet1"));
+    g_assert_nonnull(strstr(error->message, "overlaps 192.168.15.0/24"));
+    g_clear_error(&error);
+    g_assert_null(vnet_network_lookup_by_name(fx->conn, "wide", &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_NO_NETWORK);
+    g_clear_error(&error);
+
+    twin = vnet_network_define_xml(fx->conn, same_bridge, &error);
+    g_assert_no_error(error);
+    g_assert_null(vnet_network_define_xml(fx->conn, other_bridge, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_INVALID);
+    g_assert_nonnull(strstr(error->message, "vnbrshared"));
+    g_assert_nonnull(strstr(error->message, "twin"));
+    g_clear_error(&error);
+
+    again = vnet_network_define_xml(fx->conn, natnet_xml, &error);
+    g_assert_no_error(error);
+    g_assert_true(vnet_network_undefine(twin, &error));
+    g_assert_true(vnet_network_undefine(net, &error));
+}
+
 static void
 add(const char *name, void (*func)(Fixture *, gconstpointer))
 {
@@ -732,6 +775,7 @@ main(int argc, char **argv)
     add("domain/autostart", test_domain_autostart);
     add("domain/interfaces", test_domain_interfaces);
     add("network/calls", test_network_calls);
+    add("network/define-conflicts", test_network_conflicts);
     add("events", test_events);
     add("threads", test_threads);
     return g_test_run();
