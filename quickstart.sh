@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 PACKAGES="build-essential autoconf automake libtool autopoint gettext pkg-config
   libxml2-dev libxml2-utils libglib2.0-dev libglib2.0-bin libnl-3-dev libnl-route-3-dev
   libdbus-1-dev dbus libjson-glib-dev libreadline-dev valgrind iproute2 busybox
-  dnsmasq-base nftables iputils-ping tmux python3 python3-dbus doxygen"
+  dnsmasq-base nftables iputils-ping tmux python3 python3-dbus doxygen
+  systemd passwd procps util-linux"
 
 say() { printf '==> %s\n' "$*"; }
 
