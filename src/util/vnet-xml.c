@@ -500,9 +500,15 @@ vnet_xml_prop_switch(const xmlNode *node, const char *name, VnetSwitch *ret, GEr
     return TRUE;
 }
 
-gboolean
-vnet_xml_prop_mac(const xmlNode *node, const char *name, gboolean required, VnetMac *ret,
-                  gboolean *ret_present, GError **error)
+/* The MAC and UUID helpers differ only in the parser and the example in
+ * their message; one body keeps their absent/present/invalid handling and
+ * wording the same.  @expected is marked with N_() by the caller and
+ * translated here, after the text domain is bound. */
+typedef int (*TextParser)(const char *text, void *ret);
+
+static gboolean
+prop_parsed(const xmlNode *node, const char *name, gboolean required, TextParser parse,
+            void *ret, const char *expected, gboolean *ret_present, GError **error)
 {
     g_autofree char *value = NULL;
 
@@ -511,14 +517,33 @@ vnet_xml_prop_mac(const xmlNode *node, const char *name, gboolean required, Vnet
         return FALSE;
     if (!value)
         return TRUE;
-    if (vnet_mac_parse(value, ret) < 0) {
+    if (parse(value, ret) < 0) {
         vnet_i18n_init();
-        vnet_xml_error_bad_attr(error, node, name, value,
-                                _("a MAC address such as 52:54:00:12:34:56"));
+        vnet_xml_error_bad_attr(error, node, name, value, _(expected));
         return FALSE;
     }
     set_present(ret_present, TRUE);
     return TRUE;
+}
+
+static int
+parse_mac(const char *text, void *ret)
+{
+    return vnet_mac_parse(text, ret);
+}
+
+static int
+parse_uuid(const char *text, void *ret)
+{
+    return vnet_uuid_parse(text, ret);
+}
+
+gboolean
+vnet_xml_prop_mac(const xmlNode *node, const char *name, gboolean required, VnetMac *ret,
+                  gboolean *ret_present, GError **error)
+{
+    return prop_parsed(node, name, required, parse_mac, ret,
+                       N_("a MAC address such as 52:54:00:12:34:56"), ret_present, error);
 }
 
 gboolean
@@ -548,21 +573,9 @@ gboolean
 vnet_xml_prop_uuid(const xmlNode *node, const char *name, gboolean required, VnetUuid *ret,
                    gboolean *ret_present, GError **error)
 {
-    g_autofree char *value = NULL;
-
-    set_present(ret_present, FALSE);
-    if (!fetch(node, name, required, &value, error))
-        return FALSE;
-    if (!value)
-        return TRUE;
-    if (vnet_uuid_parse(value, ret) < 0) {
-        vnet_i18n_init();
-        vnet_xml_error_bad_attr(error, node, name, value,
-                                _("a UUID such as 4dea22b3-1d52-d8f3-2516-782e98ab3fa0"));
-        return FALSE;
-    }
-    set_present(ret_present, TRUE);
-    return TRUE;
+    return prop_parsed(node, name, required, parse_uuid, ret,
+                       N_("a UUID such as 4dea22b3-1d52-d8f3-2516-782e98ab3fa0"), ret_present,
+                       error);
 }
 
 gboolean
