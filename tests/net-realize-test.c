@@ -409,6 +409,211 @@ test_nat(Fixture *fx, gconstpointer data)
     destroy_domain(web);
 }
 
+/* A one-shot listener in @ns on @port that writes the first line it
+ * receives to @file and answers @word. */
+static void
+listen_record(const char *ns, guint port, const char *file, const char *word)
+{
+    vnet_netns_sh(ns,
+                  "timeout 10 busybox nc -l -p %u -e sh -c 'read l; echo \"$l\" > %s; echo %s' "
+                  ">/dev/null 2>&1 </dev/null &",
+                  port, file, word);
+    for (guint i = 0; i < 100; i++) {
+        if (vnet_netns_sh_status(ns, "ss -Hltn sport = :%u | grep -q LISTEN", port) == 0)
+            return;
+        g_usleep(20 * 1000);
+    }
+    g_error("listener on port %u in %s did not start", port, ns);
+}
+
+/* What a TCP connection from @ns to [@addr]:@port that sends the line
+ * @line reads back, or NULL. */
+static char *
+connect_send_read(const char *ns, const char *addr, guint port, const char *line)
+{
+    g_autofree char *cmd =
+        g_strdup_printf("(echo %s; sleep 1) | busybox nc -w 2 %s %u", line, addr, port);
+    g_autofree char *out = sh_output(ns, cmd);
+
+    if (!out || !*g_strstrip(out))
+        return NULL;
+    return g_steal_pointer(&out);
+}
+
+/* The first line of @path (consumed: the file is removed), or NULL. */
+static char *
+take_line(const char *path)
+{
+    g_autofree char *text = NULL;
+
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return NULL;
+    g_assert_cmpint(unlink(path), ==, 0);
+    return g_strdup(g_strstrip(text));
+}
+
+/* The chains of table @family @table with a DNAT to [@addr]:@port, from
+ * the kernel's ruleset, as "chain1 chain2 ". */
+static char *
+nft_dnat_chains(const char *family, const char *table, const char *addr, gint64 port)
+{
+    g_autofree char *json = sh_output(NULL, "nft -j list ruleset");
+    g_autoptr(JsonParser) parser = json_parser_new();
+    g_autoptr(GString) chains = g_string_new(NULL);
+    g_autoptr(GError) error = NULL;
+    JsonArray *items;
+
+    g_assert_nonnull(json);
+    g_assert_true(json_parser_load_from_data(parser, json, -1, &error));
+    g_assert_no_error(error);
+    items = json_object_get_array_member(json_node_get_object(json_parser_get_root(parser)),
+                                         "nftables");
+    for (guint i = 0; i < json_array_get_length(items); i++) {
+        JsonObject *item = json_array_get_object_element(items, i);
+        JsonObject *rule;
+        JsonArray *exprs;
+
+        if (!json_object_has_member(item, "rule"))
+            continue;
+        rule = json_object_get_object_member(item, "rule");
+        if (!g_str_equal(json_object_get_string_member(rule, "family"), family) ||
+            !g_str_equal(json_object_get_string_member(rule, "table"), table))
+            continue;
+        exprs = json_object_get_array_member(rule, "expr");
+        for (guint j = 0; j < json_array_get_length(exprs); j++) {
+            JsonObject *expr = json_array_get_object_element(exprs, j);
+            JsonObject *dnat;
+
+            if (!json_object_has_member(expr, "dnat"))
+                continue;
+            dnat = json_object_get_object_member(expr, "dnat");
+            if (g_str_equal(json_object_get_string_member(dnat, "addr"), addr) &&
+                json_object_get_int_member(dnat, "port") == port)
+                g_string_append_printf(chains, "%s ",
+                                       json_object_get_string_member(rule, "chain"));
+        }
+    }
+    return g_strdup(chains->str);
+}
+
+static const char nat6_net_xml[] =
+    "<network>\n"
+    "  <name>natnet6</name>\n"
+    "  <forward mode='nat'>\n"
+    "    <nat ipv6='yes'/>\n"
+    "    <portForward name='web6' protocol='tcp' hostPort='8086' guestAddress='fd00:15::50'"
+    " guestPort='80'/>\n"
+    "  </forward>\n"
+    "  <ip address='192.168.15.1' prefix='24'/>\n"
+    "  <ip family='ipv6' address='fd00:15::1' prefix='64'/>\n"
+    "</network>\n";
+
+/* IPv6 on a NAT network: a port forward from the host's uplink address to
+ * a guest, from the outside and from the host itself, removed live; the
+ * guest's own connections masqueraded behind the host (<nat ipv6='yes'>). */
+static void
+test_nat_ipv6(Fixture *fx, gconstpointer data)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetNetwork) net = NULL;
+    g_autoptr(VnetDomain) web = NULL;
+    g_autofree char *received = g_build_filename(fx->root ? fx->root : "/", "received", NULL);
+    g_autofree char *chains = NULL;
+    g_autofree char *got = NULL;
+    g_autofree char *line = NULL;
+    g_autofree char *peers = NULL;
+    g_autofree char *fwd = NULL;
+    g_autofree char *gw = NULL;
+
+    if (!fx->root)
+        return;
+    /* the uplink gets IPv6 on both ends; nodad: usable at once */
+    vnet_netns_sh(NULL, "ip addr add fd00:200::1/64 dev up0 nodad");
+    vnet_netns_sh("outside", "ip addr add fd00:200::2/64 dev out0 nodad");
+    net = define_network(fx, nat6_net_xml);
+    g_assert_true(vnet_network_start(net, &error));
+    g_assert_no_error(error);
+    fwd = sh_output(NULL, "sysctl -n net.ipv6.conf.all.forwarding");
+    g_assert_cmpstr(g_strstrip(fwd), ==, "1");
+    chains = nft_dnat_chains("ip6", "vnet-natnet6", "fd00:15::50", 80);
+    g_test_message("ip6 DNAT in chains: %s", chains);
+    g_assert_cmpstr(chains, ==, "prerouting output ");
+    g_clear_pointer(&chains, g_free);
+    /* the gateway is usable before any guest joins (no DAD pending) */
+    gw = sh_output(NULL, "ip -6 -o addr show | grep -F ' fd00:15::1/64 '");
+    g_assert_nonnull(gw);
+    g_assert_null(strstr(gw, "tentative"));
+
+    web = start_domain(fx, "<domain type='netns'><name>web6</name><devices>"
+                           "<interface type='natnetwork'><mac address='52:54:00:15:00:56'/>"
+                           "<source network='natnet6'/></interface></devices></domain>");
+    /* the design leaves a static guest's addressing to the guest */
+    vnet_netns_sh("web6", "ip addr add fd00:15::50/64 dev eth0 nodad && "
+                          "ip -6 route add default via fd00:15::1");
+    g_assert_true(ping("web6", "fd00:15::1"));
+
+    /* the forward, from the outside: the listener gets our line */
+    listen_record("web6", 80, received, "hello6");
+    g_assert_cmpstr((got = connect_send_read("outside", "fd00:200::1", 8086, "from-outside")),
+                    ==, "hello6");
+    g_assert_cmpstr((line = take_line(received)), ==, "from-outside");
+    g_clear_pointer(&got, g_free);
+    g_clear_pointer(&line, g_free);
+    /* and from the host itself, to its own uplink address */
+    listen_record("web6", 80, received, "again6");
+    g_assert_cmpstr((got = connect_send_read(NULL, "fd00:200::1", 8086, "from-host")), ==,
+                    "again6");
+    g_assert_cmpstr((line = take_line(received)), ==, "from-host");
+    g_clear_pointer(&got, g_free);
+    g_clear_pointer(&line, g_free);
+
+    /* the kernel forwards no IPv6 loopback traffic: such a rule is refused,
+     * not loaded to forward nothing; the rules in force stay */
+    g_assert_false(vnet_network_add_port_forward(
+        net,
+        "<portForward name='lo6' protocol='tcp' hostAddress='::1' hostPort='8087' "
+        "guestAddress='fd00:15::50' guestPort='80'/>",
+        VNET_NETWORK_AFFECT_LIVE, &error));
+    g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED);
+    g_assert_nonnull(strstr(error->message, "port forward 'lo6' has hostAddress '::1'"));
+    g_clear_error(&error);
+    chains = nft_dnat_chains("ip6", "vnet-natnet6", "fd00:15::50", 80);
+    g_assert_cmpstr(chains, ==, "prerouting output ");
+    g_clear_pointer(&chains, g_free);
+
+    /* the guest's own connections leave with the host's address: the
+     * outside has no route back to fd00:15::/64 */
+    listen_once("outside", 7000, "out6");
+    g_assert_cmpstr((got = connect_read("web6", "fd00:200::2", 7000)), ==, "out6");
+    g_clear_pointer(&got, g_free);
+    listen_once("outside", 7001, "hold; sleep 3");
+    vnet_netns_sh("web6", "timeout 4 busybox nc fd00:200::2 7001 >/dev/null 2>&1 </dev/null &");
+    for (guint i = 0; i < 50 && !(peers && strstr(peers, "fd00:200::1")); i++) {
+        g_clear_pointer(&peers, g_free);
+        g_usleep(50 * 1000);
+        peers = sh_output("outside", "ss -Htn");
+    }
+    g_test_message("outside sees: %s", peers);
+    g_assert_nonnull(strstr(peers, "[fd00:200::1]"));
+    g_assert_null(strstr(peers, "fd00:15:"));
+
+    /* removed live: gone from the kernel, the port goes dark */
+    g_assert_true(vnet_network_remove_port_forward(
+        net, "web6", VNET_NETWORK_AFFECT_LIVE | VNET_NETWORK_AFFECT_CONFIG, &error));
+    g_assert_no_error(error);
+    chains = nft_dnat_chains("ip6", "vnet-natnet6", "fd00:15::50", 80);
+    g_assert_cmpstr(chains, ==, "");
+    listen_record("web6", 80, received, "gone6");
+    g_assert_null(connect_send_read("outside", "fd00:200::1", 8086, "late"));
+    g_assert_null(connect_send_read(NULL, "fd00:200::1", 8086, "late"));
+    g_assert_false(g_file_test(received, G_FILE_TEST_EXISTS));
+    vnet_netns_sh("web6", "pkill -f 'nc -l -p [8]0 ' || true");
+
+    destroy_domain(web);
+    g_assert_true(vnet_network_destroy(net, &error));
+    g_assert_no_error(error);
+}
+
 static const char internal_guest_xml[] =
     "<domain type='netns'>\n"
     "  <name>%s</name>\n"
@@ -725,6 +930,7 @@ main(int argc, char **argv)
     if (!vnet_netns_enter_private(&reason))
         g_free(reason);
     g_test_add("/net/nat", Fixture, NULL, fixture_setup, test_nat, fixture_teardown);
+    g_test_add("/net/nat-ipv6", Fixture, NULL, fixture_setup, test_nat_ipv6, fixture_teardown);
     g_test_add("/net/internal", Fixture, NULL, fixture_setup, test_internal, fixture_teardown);
     g_test_add("/net/hostonly", Fixture, NULL, fixture_setup, test_hostonly, fixture_teardown);
     g_test_add("/net/bridge-stp", Fixture, NULL, fixture_setup, test_bridge_stp,

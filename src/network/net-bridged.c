@@ -42,7 +42,9 @@ may_bind_low_ports(void)
  * @def: a network
  * @error: return location for a #GError
  *
- * Returns: %TRUE when every port forward's host port may be used.
+ * Returns: %TRUE when every port forward's host port may be used, and no
+ *   IPv6 forward listens on the loopback address (which the kernel cannot
+ *   forward: IPv6 has no route_localnet).
  */
 gboolean
 vnet_network_check_forward_ports(const VnetNetworkDef *def, GError **error)
@@ -51,7 +53,20 @@ vnet_network_check_forward_ports(const VnetNetworkDef *def, GError **error)
 
     for (guint i = 0; rules && i < rules->len; i++) {
         const VnetPortForward *rule = g_ptr_array_index(rules, i);
+        VnetInetAddr loopback6;
 
+        /* IPv4 loopback forwards work through route_localnet; IPv6 has no
+         * such switch, and packets from ::1 never leave the host, so the
+         * rule would load and silently forward nothing. */
+        vnet_inet_parse("::1", AF_INET6, &loopback6);
+        if (vnet_inet_equal(&rule->host_address, &loopback6)) {
+            g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
+                        _("network '%s': port forward '%s' has hostAddress '::1': Linux "
+                          "forwards no IPv6 loopback traffic to guests (leave hostAddress out "
+                          "to forward from every address of the host, or name another one)"),
+                        def->name, rule->name);
+            return FALSE;
+        }
         if (rule->host_port < 1024 && !may_bind_low_ports()) {
             g_set_error(error, VNET_ERROR, VNET_ERROR_ACCESS_DENIED,
                         _("network '%s': port forward '%s' uses host port %u; ports below 1024 "
@@ -231,7 +246,11 @@ add_addresses(VnetNl *nl, const VnetNetworkDef *live, int ifindex, GError **erro
             !vnet_inet_equal(&ip->dhcp->server, &ip->address))
             addrs[1] = &ip->dhcp->server;
         for (guint j = 0; j < G_N_ELEMENTS(addrs) && addrs[j]; j++) {
-            int r = vnet_nl_addr_add(nl, ifindex, addrs[j], prefix);
+            /* No IPv6 DAD: a bridge has no carrier until its first port,
+             * so its gateway address would stay tentative (unreachable)
+             * until then and for DAD's second after; and a guest claiming
+             * the gateway's address must not disable the gateway. */
+            int r = vnet_nl_addr_add_nodad(nl, ifindex, addrs[j], prefix);
 
             if (r < 0) {
                 g_autofree char *text = vnet_inet_to_string(addrs[j]);

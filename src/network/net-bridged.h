@@ -27,6 +27,7 @@
 
 extern const VnetNetworkOps vnet_network_bridged_ops;
 
-/* Whether the process may forward from host ports below 1024; otherwise
+/* Whether the process may forward from host ports below 1024 and no
+ * IPv6 forward listens on ::1 (the kernel cannot forward it); otherwise
  * sets an error naming the first such rule of @def. */
 gboolean vnet_network_check_forward_ports(const VnetNetworkDef *def, GError **error);

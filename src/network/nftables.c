@@ -137,8 +137,9 @@ add_nat_chains(Builder *b, const char *set)
                             "    type nat hook postrouting priority srcnat; policy accept;\n");
     if (has_forwards(b)) {
         /* A guest that uses a forward of its own network, and the host
-         * connecting through a loopback forward address, must see the
-         * replies come back through the host. */
+         * connecting through an IPv4 loopback forward address, must see
+         * the replies come back through the host. (IPv6 loopback forwards
+         * are refused: vnet_network_check_forward_ports.) */
         g_string_append_printf(b->out,
                                "    oifname \"%s\" ct status dnat %s saddr %s masquerade\n", br,
                                b->nft, set);
@@ -146,10 +147,6 @@ add_nat_chains(Builder *b, const char *set)
             g_string_append_printf(b->out,
                                    "    oifname \"%s\" ct status dnat ip saddr 127.0.0.0/8 "
                                    "masquerade\n",
-                                   br);
-        else
-            g_string_append_printf(b->out,
-                                   "    oifname \"%s\" ct status dnat ip6 saddr ::1 masquerade\n",
                                    br);
     }
     if (masquerade) {

@@ -1305,7 +1305,8 @@ inet_to_nl(const VnetInetAddr *addr, guint prefix)
 }
 
 static int
-addr_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *addr, guint prefix)
+addr_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *addr, guint prefix,
+             guint flags)
 {
     g_autoptr(VnetRtnlAddr) obj = rtnl_addr_alloc();
     g_autoptr(VnetNlAddr) local = NULL;
@@ -1324,6 +1325,8 @@ addr_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *addr, gu
     if ((r = rtnl_addr_set_local(obj, local)) < 0)
         return vnet_nl_error_to_errno(r);
     rtnl_addr_set_prefixlen(obj, (int)prefix);
+    if (flags)
+        rtnl_addr_set_flags(obj, flags);
     r = add ? rtnl_addr_build_add_request(obj, NLM_F_CREATE | NLM_F_EXCL, &msg)
             : rtnl_addr_build_delete_request(obj, 0, &msg);
     if (r < 0)
@@ -1343,7 +1346,27 @@ addr_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *addr, gu
 int
 vnet_nl_addr_add(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix)
 {
-    return addr_request(nl, TRUE, ifindex, addr, prefix);
+    return addr_request(nl, TRUE, ifindex, addr, prefix, 0);
+}
+
+/**
+ * vnet_nl_addr_add_nodad:
+ * @nl: a handle
+ * @ifindex: the link
+ * @addr: an IPv4 or IPv6 address
+ * @prefix: its prefix length
+ *
+ * As vnet_nl_addr_add(), but an IPv6 address skips duplicate address
+ * detection (IFA_F_NODAD): it is usable at once instead of tentative until
+ * the link has carrier and DAD has run (a bridge without ports has none).
+ *
+ * Returns: 0, -EEXIST when the link has it already, or -errno.
+ */
+int
+vnet_nl_addr_add_nodad(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix)
+{
+    return addr_request(nl, TRUE, ifindex, addr, prefix,
+                        addr->family == AF_INET6 ? IFA_F_NODAD : 0);
 }
 
 /**
@@ -1358,7 +1381,7 @@ vnet_nl_addr_add(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix
 int
 vnet_nl_addr_del(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix)
 {
-    return addr_request(nl, FALSE, ifindex, addr, prefix);
+    return addr_request(nl, FALSE, ifindex, addr, prefix, 0);
 }
 
 static int

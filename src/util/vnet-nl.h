@@ -246,6 +246,8 @@ int vnet_nl_link_delete_group(VnetNl *nl, guint32 group);
 /* ---- addresses, routes, proxy neighbours ---------------------------- */
 
 int vnet_nl_addr_add(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix);
+/* The same without IPv6 duplicate address detection (IFA_F_NODAD). */
+int vnet_nl_addr_add_nodad(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix);
 int vnet_nl_addr_del(VnetNl *nl, int ifindex, const VnetInetAddr *addr, guint prefix);
 
 typedef struct {
