@@ -7,23 +7,6 @@
 
 #include "vnetd.h"
 
-static gboolean
-job_get_xml(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
-{
-    g_autoptr(VnetDomain) dom = vnetd_job_domain(job, error);
-    g_autofree char *xml = NULL;
-    guint32 flags;
-
-    if (!dom)
-        return FALSE;
-    g_variant_get(vnetd_job_params(job), "(u)", &flags);
-    xml = vnet_domain_get_xml(dom, flags, error);
-    if (!xml)
-        return FALSE;
-    *ret_reply = g_variant_new("(s)", xml);
-    return TRUE;
-}
-
 static void
 add_str(GVariantBuilder *builder, const char *key, const char *value)
 {
@@ -67,8 +50,8 @@ job_list_interfaces(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid
     return TRUE;
 }
 
-/* Start, Destroy, Undefine and the changes: each calls one function of the
- * C API on the domain, then the cache is refreshed. */
+/* The changes only a domain has: each calls one function of the C API on
+ * the domain, then the cache is refreshed. */
 static gboolean
 job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
 {
@@ -79,18 +62,7 @@ job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError 
 
     if (!dom)
         return FALSE;
-    if (g_str_equal(method, "Start")) {
-        ok = vnet_domain_start(dom, error);
-    } else if (g_str_equal(method, "Destroy")) {
-        ok = vnet_domain_destroy(dom, error);
-    } else if (g_str_equal(method, "Undefine")) {
-        ok = vnet_domain_undefine(dom, error);
-    } else if (g_str_equal(method, "SetAutostart")) {
-        gboolean autostart;
-
-        g_variant_get(params, "(b)", &autostart);
-        ok = vnet_domain_set_autostart(dom, autostart, error);
-    } else if (g_str_equal(method, "AttachInterface")) {
+    if (g_str_equal(method, "AttachInterface")) {
         const char *xml;
         guint32 flags;
 
@@ -116,28 +88,12 @@ job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError 
     return ok;
 }
 
-static void
-method_call(GDBusConnection *bus, const char *sender, const char *object_path,
-            const char *interface_name, const char *method_name, GVariant *parameters,
-            GDBusMethodInvocation *invocation, gpointer user_data)
-{
-    VnetdDaemon *daemon = user_data;
-    g_autofree char *uuid = vnetd_path_to_uuid(object_path);
-
-    if (g_str_equal(interface_name, "org.freedesktop.DBus.Properties")) {
-        vnetd_handle_properties(daemon, VNET_OBJECT_DOMAIN, VNETD_DOMAIN_IFACE, object_path,
-                                method_name, parameters, invocation);
-    } else if (g_str_equal(method_name, "GetXML")) {
-        vnetd_job_push(daemon, invocation, job_get_xml, FALSE, VNET_OBJECT_DOMAIN, uuid);
-    } else if (g_str_equal(method_name, "ListInterfaces")) {
-        vnetd_job_push(daemon, invocation, job_list_interfaces, FALSE, VNET_OBJECT_DOMAIN, uuid);
-    } else {
-        vnetd_job_push(daemon, invocation, job_change, TRUE, VNET_OBJECT_DOMAIN, uuid);
-    }
-}
-
-static const GDBusInterfaceVTable domain_vtable = {
-    .method_call = method_call,
+/* What only org.vnet1.Domain has (GetXML, Start, Destroy, Undefine and
+ * SetAutostart are the subtree's): every method besides these is one of
+ * job_change's. */
+static const VnetdMethod domain_methods[] = {
+    {"ListInterfaces", job_list_interfaces, FALSE},
+    {NULL, job_change, TRUE},
 };
 
 /**
@@ -152,9 +108,5 @@ static const GDBusInterfaceVTable domain_vtable = {
 gboolean
 vnetd_domain_register(VnetdDaemon *daemon, GError **error)
 {
-    daemon->domain_reg = vnetd_subtree_register(
-        daemon, VNET_OBJECT_DOMAIN,
-        g_dbus_node_info_lookup_interface(daemon->domain_info, VNETD_DOMAIN_IFACE),
-        &domain_vtable, error);
-    return daemon->domain_reg != 0;
+    return vnetd_subtree_register(daemon, VNET_OBJECT_DOMAIN, domain_methods, error);
 }

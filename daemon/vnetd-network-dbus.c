@@ -8,23 +8,6 @@
 #include "vnetd.h"
 
 static gboolean
-job_get_xml(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
-{
-    g_autoptr(VnetNetwork) net = vnetd_job_network(job, error);
-    g_autofree char *xml = NULL;
-    guint32 flags;
-
-    if (!net)
-        return FALSE;
-    g_variant_get(vnetd_job_params(job), "(u)", &flags);
-    xml = vnet_network_get_xml(net, flags, error);
-    if (!xml)
-        return FALSE;
-    *ret_reply = g_variant_new("(s)", xml);
-    return TRUE;
-}
-
-static gboolean
 job_get_leases(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
 {
     g_autoptr(VnetNetwork) net = vnetd_job_network(job, error);
@@ -60,8 +43,8 @@ job_get_leases(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GEr
     return TRUE;
 }
 
-/* Start, Destroy (with flags), Undefine and the changes: one C API call each, then the
- * cache is refreshed. */
+/* DestroyWithFlags and the changes only a network has: one C API call
+ * each, then the cache is refreshed. */
 static gboolean
 job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
 {
@@ -72,22 +55,11 @@ job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError 
 
     if (!net)
         return FALSE;
-    if (g_str_equal(method, "Start")) {
-        ok = vnet_network_start(net, error);
-    } else if (g_str_equal(method, "Destroy")) {
-        ok = vnet_network_destroy(net, error);
-    } else if (g_str_equal(method, "DestroyWithFlags")) {
+    if (g_str_equal(method, "DestroyWithFlags")) {
         guint32 flags;
 
         g_variant_get(params, "(u)", &flags);
         ok = vnet_network_destroy_flags(net, flags, error);
-    } else if (g_str_equal(method, "Undefine")) {
-        ok = vnet_network_undefine(net, error);
-    } else if (g_str_equal(method, "SetAutostart")) {
-        gboolean autostart;
-
-        g_variant_get(params, "(b)", &autostart);
-        ok = vnet_network_set_autostart(net, autostart, error);
     } else if (g_str_equal(method, "AddPortForward")) {
         const char *xml;
         guint32 flags;
@@ -107,28 +79,12 @@ job_change(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError 
     return ok;
 }
 
-static void
-method_call(GDBusConnection *bus, const char *sender, const char *object_path,
-            const char *interface_name, const char *method_name, GVariant *parameters,
-            GDBusMethodInvocation *invocation, gpointer user_data)
-{
-    VnetdDaemon *daemon = user_data;
-    g_autofree char *uuid = vnetd_path_to_uuid(object_path);
-
-    if (g_str_equal(interface_name, "org.freedesktop.DBus.Properties")) {
-        vnetd_handle_properties(daemon, VNET_OBJECT_NETWORK, VNETD_NETWORK_IFACE, object_path,
-                                method_name, parameters, invocation);
-    } else if (g_str_equal(method_name, "GetXML")) {
-        vnetd_job_push(daemon, invocation, job_get_xml, FALSE, VNET_OBJECT_NETWORK, uuid);
-    } else if (g_str_equal(method_name, "GetDHCPLeases")) {
-        vnetd_job_push(daemon, invocation, job_get_leases, FALSE, VNET_OBJECT_NETWORK, uuid);
-    } else {
-        vnetd_job_push(daemon, invocation, job_change, TRUE, VNET_OBJECT_NETWORK, uuid);
-    }
-}
-
-static const GDBusInterfaceVTable network_vtable = {
-    .method_call = method_call,
+/* What only org.vnet1.Network has (GetXML, Start, Destroy, Undefine and
+ * SetAutostart are the subtree's): every method besides these is one of
+ * job_change's. */
+static const VnetdMethod network_methods[] = {
+    {"GetDHCPLeases", job_get_leases, FALSE},
+    {NULL, job_change, TRUE},
 };
 
 /**
@@ -143,9 +99,5 @@ static const GDBusInterfaceVTable network_vtable = {
 gboolean
 vnetd_network_register(VnetdDaemon *daemon, GError **error)
 {
-    daemon->network_reg = vnetd_subtree_register(
-        daemon, VNET_OBJECT_NETWORK,
-        g_dbus_node_info_lookup_interface(daemon->network_info, VNETD_NETWORK_IFACE),
-        &network_vtable, error);
-    return daemon->network_reg != 0;
+    return vnetd_subtree_register(daemon, VNET_OBJECT_NETWORK, network_methods, error);
 }

@@ -1,6 +1,8 @@
 /* vnetd-subtree-dbus.c: what the domain and network subtrees share — their
- * registration, their properties (answered from the cache), and
- * PropertiesChanged.
+ * registration, the dispatch of a call to its job (each interface file
+ * gives only a table of its methods and the jobs that differ), GetXML
+ * and the life cycle (Start, Destroy, Undefine, SetAutostart), their
+ * properties (answered from the cache), and PropertiesChanged.
  *
  * The subtrees enumerate the cached objects (so introspection lists them)
  * and dispatch calls on any node, known or not: a call on an object that
@@ -55,27 +57,31 @@ properties_reply(const VnetdObject *obj, const char *method_name, GVariant *para
     return NULL;
 }
 
+/* Looks the job's domain or network up in the library: on success exactly
+ * one of *@ret_dom and *@ret_net is set, and the other is left NULL. */
+static gboolean
+job_object(VnetdJob *job, VnetDomain **ret_dom, VnetNetwork **ret_net, GError **error)
+{
+    if (job->kind == VNET_OBJECT_DOMAIN)
+        *ret_dom = vnetd_job_domain(job, error);
+    else
+        *ret_net = vnetd_job_network(job, error);
+    return *ret_dom || *ret_net;
+}
+
 /* The object is not cached: ask the library (which knows it, or says why
  * not), refresh, and answer from the cache. */
 static gboolean
 job_properties(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
 {
+    g_autoptr(VnetDomain) dom = NULL;
+    g_autoptr(VnetNetwork) net = NULL;
     g_autoptr(VnetdObject) obj = NULL;
-    g_autofree char *uuid = NULL;
+    const char *uuid;
 
-    if (job->kind == VNET_OBJECT_DOMAIN) {
-        g_autoptr(VnetDomain) dom = vnetd_job_domain(job, error);
-
-        if (!dom)
-            return FALSE;
-        uuid = g_strdup(vnet_domain_get_uuid(dom));
-    } else {
-        g_autoptr(VnetNetwork) net = vnetd_job_network(job, error);
-
-        if (!net)
-            return FALSE;
-        uuid = g_strdup(vnet_network_get_uuid(net));
-    }
+    if (!job_object(job, &dom, &net, error))
+        return FALSE;
+    uuid = dom ? vnet_domain_get_uuid(dom) : vnet_network_get_uuid(net);
     vnetd_refresh(job->daemon, job->kind, uuid);
     obj = vnetd_cache_lookup(job->daemon, job->kind, uuid);
     if (!obj) {
@@ -90,22 +96,72 @@ job_properties(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GEr
     return *ret_reply != NULL;
 }
 
-/**
- * vnetd_handle_properties:
- * @daemon: the daemon
- * @kind: domain or network
- * @iface: the interface of the object
- * @object_path: the object's path
- * @method_name: Get, GetAll or Set
- * @parameters: the call's parameters
- * @invocation: (transfer full): the call
- *
- * Answers org.freedesktop.DBus.Properties from the cache.
- */
-void
-vnetd_handle_properties(VnetdDaemon *daemon, VnetObjectKind kind, const char *iface,
-                        const char *object_path, const char *method_name, GVariant *parameters,
-                        GDBusMethodInvocation *invocation)
+/* GetXML(u flags) -> (s). */
+static gboolean
+job_get_xml(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
+{
+    g_autoptr(VnetDomain) dom = NULL;
+    g_autoptr(VnetNetwork) net = NULL;
+    g_autofree char *xml = NULL;
+    guint32 flags;
+
+    if (!job_object(job, &dom, &net, error))
+        return FALSE;
+    g_variant_get(vnetd_job_params(job), "(u)", &flags);
+    xml = dom ? vnet_domain_get_xml(dom, flags, error) : vnet_network_get_xml(net, flags, error);
+    if (!xml)
+        return FALSE;
+    *ret_reply = g_variant_new("(s)", xml);
+    return TRUE;
+}
+
+/* Start, Destroy, Undefine and SetAutostart(b): one C API call each, then
+ * the cache is refreshed. */
+static gboolean
+job_life_cycle(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GError **error)
+{
+    const char *method = g_dbus_method_invocation_get_method_name(job->invocation);
+    g_autoptr(VnetDomain) dom = NULL;
+    g_autoptr(VnetNetwork) net = NULL;
+    gboolean ok;
+
+    if (!job_object(job, &dom, &net, error))
+        return FALSE;
+    if (g_str_equal(method, "Start")) {
+        ok = dom ? vnet_domain_start(dom, error) : vnet_network_start(net, error);
+    } else if (g_str_equal(method, "Destroy")) {
+        ok = dom ? vnet_domain_destroy(dom, error) : vnet_network_destroy(net, error);
+    } else if (g_str_equal(method, "Undefine")) {
+        ok = dom ? vnet_domain_undefine(dom, error) : vnet_network_undefine(net, error);
+    } else {
+        gboolean autostart;
+
+        g_assert(g_str_equal(method, "SetAutostart"));
+        g_variant_get(vnetd_job_params(job), "(b)", &autostart);
+        ok = dom ? vnet_domain_set_autostart(dom, autostart, error)
+                 : vnet_network_set_autostart(net, autostart, error);
+    }
+    if (ok)
+        *ret_refresh_uuid = g_strdup(dom ? vnet_domain_get_uuid(dom) : vnet_network_get_uuid(net));
+    return ok;
+}
+
+/* The methods org.vnet1.Domain and org.vnet1.Network both have; each
+ * interface's own table is searched after this one. */
+static const VnetdMethod shared_methods[] = {
+    {"GetXML", job_get_xml, FALSE},
+    {"Start", job_life_cycle, TRUE},
+    {"Destroy", job_life_cycle, TRUE},
+    {"Undefine", job_life_cycle, TRUE},
+    {"SetAutostart", job_life_cycle, TRUE},
+    {NULL, NULL, FALSE},
+};
+
+/* Answers org.freedesktop.DBus.Properties.Get/GetAll/Set from the cache. */
+static void
+handle_properties(VnetdDaemon *daemon, VnetObjectKind kind, const char *object_path,
+                  const char *method_name, GVariant *parameters,
+                  GDBusMethodInvocation *invocation)
 {
     g_autofree char *uuid = vnetd_path_to_uuid(object_path);
     g_autoptr(VnetdObject) obj = uuid ? vnetd_cache_lookup(daemon, kind, uuid) : NULL;
@@ -127,8 +183,44 @@ typedef struct {
     VnetdDaemon *daemon;
     VnetObjectKind kind;
     GDBusInterfaceInfo *info;
-    const GDBusInterfaceVTable *vtable;
+    const VnetdMethod *methods;
 } Subtree;
+
+/* The one method handler of both subtrees: properties from the cache,
+ * every other method as the job the shared table or the interface's own
+ * names, on the UUID the path
+ * names (a job on a path that names none fails in the library's lookup,
+ * with the library's error). */
+static void
+subtree_method_call(GDBusConnection *bus, const char *sender, const char *object_path,
+                    const char *interface_name, const char *method_name, GVariant *parameters,
+                    GDBusMethodInvocation *invocation, gpointer user_data)
+{
+    Subtree *subtree = user_data;
+    g_autofree char *uuid = NULL;
+    const VnetdMethod *method = shared_methods;
+
+    if (g_str_equal(interface_name, "org.freedesktop.DBus.Properties")) {
+        handle_properties(subtree->daemon, subtree->kind, object_path, method_name, parameters,
+                          invocation);
+        return;
+    }
+    while (method->name && !g_str_equal(method->name, method_name))
+        method++;
+    if (!method->name) {
+        method = subtree->methods;
+        while (method->name && !g_str_equal(method->name, method_name))
+            method++;
+    }
+    uuid = vnetd_path_to_uuid(object_path);
+    vnetd_job_push(subtree->daemon, invocation, method->func, method->write, subtree->kind,
+                   uuid);
+}
+
+/* get_property is NULL so properties reach method_call too. */
+static const GDBusInterfaceVTable object_vtable = {
+    .method_call = subtree_method_call,
+};
 
 static char **
 subtree_enumerate(GDBusConnection *bus, const char *sender, const char *object_path,
@@ -162,8 +254,8 @@ subtree_dispatch(GDBusConnection *bus, const char *sender, const char *object_pa
 
     if (!node)
         return NULL;
-    *out_user_data = subtree->daemon;
-    return subtree->vtable;
+    *out_user_data = subtree;
+    return &object_vtable;
 }
 
 static const GDBusSubtreeVTable subtree_vtable = {
@@ -176,24 +268,33 @@ static const GDBusSubtreeVTable subtree_vtable = {
  * vnetd_subtree_register:
  * @daemon: the daemon
  * @kind: domain or network
- * @info: the interface every node has
- * @vtable: its handlers (get_property NULL: properties reach method_call)
+ * @methods: (array): the jobs of the methods only @kind's interface has,
+ *   ending with the NULL-named entry that answers the rest
  * @error: return location for a #GError
  *
- * Returns: the registration id, or 0 with @error set.
+ * Exports org.vnet1.Domain on every node under /org/vnet1/domain, or
+ * org.vnet1.Network under /org/vnet1/network, and keeps the registration
+ * id in @daemon.
+ *
+ * Returns: %TRUE on success, or %FALSE with @error set.
  */
-guint
-vnetd_subtree_register(VnetdDaemon *daemon, VnetObjectKind kind, GDBusInterfaceInfo *info,
-                       const GDBusInterfaceVTable *vtable, GError **error)
+gboolean
+vnetd_subtree_register(VnetdDaemon *daemon, VnetObjectKind kind, const VnetdMethod *methods,
+                       GError **error)
 {
+    gboolean domain = kind == VNET_OBJECT_DOMAIN;
     Subtree *subtree = g_new0(Subtree, 1);
+    guint *reg = domain ? &daemon->domain_reg : &daemon->network_reg;
 
     subtree->daemon = daemon;
     subtree->kind = kind;
-    subtree->info = info;
-    subtree->vtable = vtable;
-    return g_dbus_connection_register_subtree(
-        daemon->bus, kind == VNET_OBJECT_DOMAIN ? VNETD_DOMAIN_PATH : VNETD_NETWORK_PATH,
-        &subtree_vtable, G_DBUS_SUBTREE_FLAGS_DISPATCH_TO_UNENUMERATED_NODES, subtree, g_free,
-        error);
+    subtree->info = domain ? g_dbus_node_info_lookup_interface(daemon->domain_info,
+                                                               VNETD_DOMAIN_IFACE)
+                           : g_dbus_node_info_lookup_interface(daemon->network_info,
+                                                               VNETD_NETWORK_IFACE);
+    subtree->methods = methods;
+    *reg = g_dbus_connection_register_subtree(
+        daemon->bus, domain ? VNETD_DOMAIN_PATH : VNETD_NETWORK_PATH, &subtree_vtable,
+        G_DBUS_SUBTREE_FLAGS_DISPATCH_TO_UNENUMERATED_NODES, subtree, g_free, error);
+    return *reg != 0;
 }

@@ -169,19 +169,27 @@ gboolean vnetd_connect_register(VnetdDaemon *daemon, GError **error);
 gboolean vnetd_domain_register(VnetdDaemon *daemon, GError **error);
 gboolean vnetd_network_register(VnetdDaemon *daemon, GError **error);
 
-/* Registers the subtree of domains or networks (vnetd-subtree-dbus.c);
- * @vtable's get_property is NULL so properties reach its method_call,
- * which hands them to vnetd_handle_properties(). Returns the id or 0. */
-guint vnetd_subtree_register(VnetdDaemon *daemon, VnetObjectKind kind, GDBusInterfaceInfo *info,
-                             const GDBusInterfaceVTable *vtable, GError **error);
+/* One method of org.vnet1.Domain or org.vnet1.Network: the job that
+ * answers it and whether it changes the host (needs write access). The
+ * methods both have (GetXML, Start, Destroy, Undefine, SetAutostart) are
+ * answered in vnetd-subtree-dbus.c; an interface's table holds the rest
+ * and ends with an entry whose name is NULL, whose job answers every
+ * method not named before it. */
+typedef struct {
+    const char *name;
+    VnetdJobFunc func;
+    gboolean write;
+} VnetdMethod;
+
+/* Registers the subtree of domains or networks (vnetd-subtree-dbus.c)
+ * and keeps its id in @daemon: every node has the kind's interface;
+ * org.freedesktop.DBus.Properties is answered from the cache (a job asks
+ * the library when the object is not cached, for its exact error), every
+ * other call runs as the job the shared methods or @methods name for it. */
+gboolean vnetd_subtree_register(VnetdDaemon *daemon, VnetObjectKind kind,
+                                const VnetdMethod *methods, GError **error);
+
 
 /* Emits org.freedesktop.DBus.Properties.PropertiesChanged. */
 void vnetd_emit_properties_changed(VnetdDaemon *daemon, const char *path, const char *iface,
                                    GVariant *changed);
-
-/* Answers org.freedesktop.DBus.Properties.Get/GetAll on a domain or
- * network from the cache (a job asks the library when the object is not
- * cached, for its exact error). */
-void vnetd_handle_properties(VnetdDaemon *daemon, VnetObjectKind kind, const char *iface,
-                             const char *object_path, const char *method_name,
-                             GVariant *parameters, GDBusMethodInvocation *invocation);
