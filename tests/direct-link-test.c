@@ -382,11 +382,54 @@ receive_frame(int fd, gsize skip, const char *payload)
     return FALSE;
 }
 
+/* Frames both ways between macvtap fd @tap_fd (guest MAC @mac) and far0
+ * in vnt-far, beyond the source device. */
+static void
+assert_frames_far(int tap_fd, const VnetMac *mac, const char *tag)
+{
+    g_autoptr(VnetNl) far_nl = NULL;
+    g_autofree char *out = g_strdup_printf("%s: guest to wire", tag);
+    g_autofree char *in = g_strdup_printf("%s: wire to guest", tag);
+    VnetNlLinkInfo far;
+    PacketSocket ps = {.fd = -1};
+    struct ifreq ifr = {0};
+    guint8 frame[128] = {0};
+    int vnet_hdr_sz = 0;
+    int far_fd;
+    gsize len;
+
+    g_assert_cmpint(ioctl(tap_fd, TUNGETIFF, &ifr), ==, 0);
+    if (ifr.ifr_flags & IFF_VNET_HDR)
+        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &vnet_hdr_sz), ==, 0);
+    g_assert_cmpint(vnet_netns_open("vnt-far", &far_fd), ==, 0);
+    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
+    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", &far), ==, 0);
+    ps.ifindex = far.ifindex;
+    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, &ps), ==, 0);
+
+    len = build_frame(frame + vnet_hdr_sz, &far.mac, mac, out);
+    g_assert_cmpint(write(tap_fd, frame, vnet_hdr_sz + len), ==, (ssize_t)(vnet_hdr_sz + len));
+    g_assert_true(receive_frame(ps.fd, 0, out));
+
+    len = build_frame(frame, mac, &far.mac, in);
+    {
+        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
+                                 .sll_halen = 6};
+
+        memcpy(to.sll_addr, mac->addr, 6);
+        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
+                        (ssize_t)len);
+    }
+    g_assert_true(receive_frame(tap_fd, vnet_hdr_sz, in));
+
+    close(ps.fd);
+    close(far_fd);
+}
+
 static void
 test_vm_macvtap_frames(void)
 {
     g_autoptr(VnetNl) nl = NULL;
-    g_autoptr(VnetNl) far_nl = NULL;
     g_autoptr(VnetDirectLink) link = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *kind = NULL;
@@ -396,14 +439,6 @@ test_vm_macvtap_frames(void)
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE,
                          .mac = &mac, .mtu = 1400};
     VnetDirectCtx ctx = {.nl = NULL, .group = 1101, .domain = "vm1", .describe = "vm1 nic"};
-    VnetNlLinkInfo far;
-    PacketSocket ps = {.fd = -1};
-    struct ifreq ifr = {0};
-    guint8 frame[128] = {0};
-    int vnet_hdr_sz = 0;
-    int far_fd;
-    int tap_fd;
-    gsize len;
 
     if (!enter_or_skip())
         return;
@@ -422,33 +457,7 @@ test_vm_macvtap_frames(void)
     g_assert_cmpstr(group, ==, "1101");
     g_assert_cmpint(link_mtu(NULL, link->name), ==, 1400);
 
-    tap_fd = link->tap_fd;
-    g_assert_cmpint(ioctl(tap_fd, TUNGETIFF, &ifr), ==, 0);
-    if (ifr.ifr_flags & IFF_VNET_HDR)
-        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &vnet_hdr_sz), ==, 0);
-    g_assert_cmpint(vnet_netns_open("vnt-far", &far_fd), ==, 0);
-    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
-    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", &far), ==, 0);
-    ps.ifindex = far.ifindex;
-    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, &ps), ==, 0);
-
-    len = build_frame(frame + vnet_hdr_sz, &far.mac, &mac, "direct: guest to wire");
-    g_assert_cmpint(write(tap_fd, frame, vnet_hdr_sz + len), ==, (ssize_t)(vnet_hdr_sz + len));
-    g_assert_true(receive_frame(ps.fd, 0, "direct: guest to wire"));
-
-    len = build_frame(frame, &mac, &far.mac, "direct: wire to guest");
-    {
-        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
-                                 .sll_halen = 6};
-
-        memcpy(to.sll_addr, mac.addr, 6);
-        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
-                        (ssize_t)len);
-    }
-    g_assert_true(receive_frame(tap_fd, vnet_hdr_sz, "direct: wire to guest"));
-
-    close(ps.fd);
-    close(far_fd);
+    assert_frames_far(link->tap_fd, &mac, "direct");
     g_assert_true(vnet_direct_link_undo(link, nl, &error));
     g_assert_no_error(error);
     g_assert_cmpint(link->tap_fd, ==, -1);
@@ -1019,6 +1028,112 @@ test_nic_ops(void)
     remove_physical("vnt-eth0", "vnt-far");
 }
 
+/* VM guests through the ops (realize_vm): macvtaps in the host namespace
+ * in the domain's group, their fds carrying frames; a stop (group delete
+ * plus vnet_nic_direct_stop_netns with no namespace) and a rollback each
+ * leave the host as before, the passthrough device restored. */
+static void
+test_nic_ops_vm(void)
+{
+    static const char xml[] =
+        "<domain type='kvm'><name>vnt-vm</name>"
+        "<uuid>4b1f0c3e-8d2a-4e5b-9c6d-7e8f9a0b1c2d</uuid><devices>"
+        "<interface type='direct'><mac address='52:54:00:00:08:01'/>"
+        "<source dev='vnt-eth0' mode='bridge'/><mtu size='1400'/></interface>"
+        "<interface type='direct'><mac address='52:54:00:00:08:02'/>"
+        "<source dev='vnt-eth1' mode='passthrough'/><target dev='vnt-mvt9'/></interface>"
+        "</devices></domain>";
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDomainDef) def = NULL;
+    g_autofree char *old_mac = NULL;
+    g_autofree char *restored = NULL;
+    VnetMac guest0 = mac_of("52:54:00:00:08:01");
+    guint before;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
+    old_mac = link_attr(NULL, "vnt-eth1", "address");
+    before = count_links(NULL);
+    def = vnet_domain_def_parse_string(xml, "vm.xml", &error);
+    g_assert_no_error(error);
+    g_assert_nonnull(vnet_nic_direct_ops.realize_vm);
+
+    for (guint round = 0; round < 2; round++) {
+        g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("qemu");
+        g_autoptr(VnetUndo) undo = vnet_undo_new();
+        int fds[2] = {-1, -1};
+
+        status->group = 1301;
+        for (guint i = 0; i < 2; i++) {
+            VnetNicCtx ctx = {.def = def, .nic = g_ptr_array_index(def->interfaces, i),
+                              .status = status, .undo = undo, .nl = nl, .netns_fd = -1};
+
+            g_assert_true(vnet_nic_direct_ops.realize_vm(&ctx, &fds[i], &error));
+            g_assert_no_error(error);
+            g_assert_cmpint(fds[i], >=, 0);
+        }
+        /* the kernel's view: macvtaps in the host namespace, recorded like
+         * taps (host name and ifindex) */
+        {
+            VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 0);
+            VnetStatusLink *rec = g_ptr_array_index(status->links, 0);
+            g_autofree char *kind = link_info_data(NULL, nic->target_dev, "info_kind");
+            g_autofree char *mode = link_info_data(NULL, nic->target_dev, "mode");
+            g_autofree char *mac = link_attr(NULL, nic->target_dev, "address");
+            g_autofree char *group = link_attr(NULL, nic->target_dev, "group");
+
+            g_assert_true(g_str_has_prefix(nic->target_dev, "vnmvtap"));
+            g_assert_cmpstr(rec->name, ==, nic->target_dev);
+            g_assert_cmpint(rec->ifindex, ==, nic->target_ifindex);
+            g_assert_cmpint(rec->ifindex, >, 0);
+            g_assert_null(rec->guest_name);
+            g_assert_cmpstr(kind, ==, "macvtap");
+            g_assert_cmpstr(mode, ==, "bridge");
+            g_assert_cmpstr(mac, ==, "52:54:00:00:08:01");
+            g_assert_cmpstr(group, ==, "1301");
+            g_assert_cmpint(link_mtu(NULL, nic->target_dev), ==, 1400);
+        }
+        {
+            g_autofree char *mode = link_info_data(NULL, "vnt-mvt9", "mode");
+            g_autofree char *dev_mac = link_attr(NULL, "vnt-eth1", "address");
+            VnetStatusPassthrough *pt;
+
+            g_assert_cmpstr(mode, ==, "passthru");
+            g_assert_cmpstr(dev_mac, ==, "52:54:00:00:08:02");
+            g_assert_cmpuint(status->passthrough->len, ==, 1);
+            pt = g_ptr_array_index(status->passthrough, 0);
+            g_assert_cmpstr(pt->dev, ==, "vnt-eth1");
+        }
+        g_assert_cmpuint(count_group(NULL, 1301), ==, 2);
+        assert_frames_far(fds[0], &guest0, round == 0 ? "vm nic" : "vm nic again");
+
+        if (round == 0) {
+            /* a stop: the domain's group in one request, then the devices */
+            g_assert_cmpint(vnet_nl_link_delete_group(nl, 1301), ==, 0);
+            g_assert_true(vnet_nic_direct_stop_netns(def, status, -1, &error));
+            g_assert_no_error(error);
+            g_assert_cmpuint(status->passthrough->len, ==, 0);
+        } else {
+            /* a failed start's rollback, the fds still open */
+            vnet_undo_run(undo);
+        }
+        close(fds[0]);
+        close(fds[1]);
+        g_assert_cmpuint(count_links(NULL), ==, before);
+        g_clear_pointer(&restored, g_free);
+        restored = link_attr(NULL, "vnt-eth1", "address");
+        g_assert_cmpstr(restored, ==, old_mac);
+        g_assert_null(
+            vnet_direct_registry_passthrough_holder(vnet_nic_direct_registry(), "vnt-eth1"));
+    }
+    vnet_netns_sh(NULL, "ip link del vnt-eth1");
+    remove_physical("vnt-eth0", "vnt-far");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1036,5 +1151,6 @@ main(int argc, char **argv)
     g_test_add_func("/direct/rollback", test_rollback);
     g_test_add_func("/direct/bulk-teardown", test_bulk_teardown);
     g_test_add_func("/direct/nic-ops", test_nic_ops);
+    g_test_add_func("/direct/nic-ops-vm", test_nic_ops_vm);
     return g_test_run();
 }

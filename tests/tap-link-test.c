@@ -573,8 +573,7 @@ test_nic_ops(void)
     g_assert_false(json_object_has_member(l.link, "master"));
     g_assert_cmpstr(str_member(l.link, "group"), ==, "1204");
 
-    /* kinds with no VM realization yet say so through a NULL op */
-    g_assert_null(vnet_nic_ops_get(VNET_DOMAIN_INTERFACE_TYPE_ROUTED)->realize_vm);
+    /* kinds with no VM realization say so through a NULL op */
     g_assert_null(vnet_nic_ops_get(VNET_DOMAIN_INTERFACE_TYPE_VDE)->realize_vm);
 
     /* a failed start rolls back: every tap goes although the fds (the
@@ -601,6 +600,252 @@ test_nic_ops(void)
     remove_bridge();
 }
 
+/* ---- routed and not-attached NICs of VM guests --------------------------- */
+
+#define UPLINK "vnt-up0"
+
+static const char routed_xml[] =
+    "<domain type='kvm'><name>vnt-rvm</name>"
+    "<uuid>6d0e2c4a-1b3f-4a5c-8d7e-9f0a1b2c3d4e</uuid><devices>"
+    "<interface type='routed'><mac address='52:54:00:00:09:01'/>"
+    "<ip address='192.0.2.44'/><link state='down'/></interface>"
+    "<interface type='null'><mac address='52:54:00:00:09:02'/></interface>"
+    "</devices></domain>";
+
+/* Reads frames from @fd (after @skip header bytes) for two seconds until
+ * an ARP request asking for @target arrives; copies it to @ret (60 bytes). */
+static gboolean
+receive_arp_request(int fd, gsize skip, const guint8 target[4], guint8 *ret)
+{
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time() < deadline) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        guint8 buf[2048];
+        ssize_t n;
+
+        if (poll(&pfd, 1, 200) <= 0)
+            continue;
+        n = read(fd, buf, sizeof(buf));
+        /* ethertype ARP, opcode request, target protocol address */
+        if (n >= (ssize_t)(skip + 42) && buf[skip + 12] == 0x08 && buf[skip + 13] == 0x06 &&
+            buf[skip + 21] == 1 && memcmp(buf + skip + 38, target, 4) == 0) {
+            memcpy(ret, buf + skip, 42);
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* Whether an ICMP echo request to @dst arrives on @fd within two seconds. */
+static gboolean
+receive_echo(int fd, gsize skip, const guint8 dst[4])
+{
+    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time() < deadline) {
+        struct pollfd pfd = {.fd = fd, .events = POLLIN};
+        guint8 buf[2048];
+        ssize_t n;
+
+        if (poll(&pfd, 1, 200) <= 0)
+            continue;
+        n = read(fd, buf, sizeof(buf));
+        /* IPv4, protocol ICMP, destination, type echo request */
+        if (n >= (ssize_t)(skip + 35) && buf[skip + 12] == 0x08 && buf[skip + 13] == 0x00 &&
+            buf[skip + 23] == 1 && memcmp(buf + skip + 30, dst, 4) == 0 &&
+            buf[skip + 34] == 8)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+has_proxy_neigh(const char *addr, const char *dev)
+{
+    const char *argv[] = {"ip", "-j", "neigh", "show", "proxy", NULL};
+    g_autofree char *out = NULL;
+    g_autoptr(JsonNode) root = NULL;
+    g_autoptr(GError) error = NULL;
+    JsonArray *entries;
+
+    g_assert_cmpint(vnet_test_run_full(argv, &out, NULL), ==, 0);
+    root = json_from_string(out, &error);
+    g_assert_no_error(error);
+    entries = json_node_get_array(root);
+
+    for (guint i = 0; i < json_array_get_length(entries); i++) {
+        JsonObject *e = json_array_get_object_element(entries, i);
+
+        if (g_strcmp0(str_member(e, "dst"), addr) == 0 && g_strcmp0(str_member(e, "dev"), dev) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* The device of the route to exactly @dst (a host route), or NULL. */
+static char *
+host_route_dev(const char *dst)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(NULL, "route");
+    JsonArray *routes = json_node_get_array(root);
+
+    for (guint i = 0; i < json_array_get_length(routes); i++) {
+        JsonObject *r = json_array_get_object_element(routes, i);
+
+        if (g_strcmp0(str_member(r, "dst"), dst) == 0)
+            return g_strdup(str_member(r, "dev"));
+    }
+    return NULL;
+}
+
+static void
+test_nic_ops_routed_null(void)
+{
+    static const guint8 guest_ip[4] = {192, 0, 2, 44};
+    static const guint8 gateway_ip[4] = {169, 255, 30, 1};
+    g_autoptr(VnetNl) nl = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VnetDomainDef) def = NULL;
+    g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("qemu");
+    g_autoptr(VnetUndo) undo = vnet_undo_new();
+    g_auto(IpLink) l = {0};
+    g_autofree char *dev = NULL;
+    g_autofree char *addrs = NULL;
+    VnetDomainInterfaceDef *routed;
+    VnetDomainInterfaceDef *null_nic;
+    guint8 arp[60] = {0};
+    guint8 reply[128] = {0};
+    int hdr_sz = 0;
+    guint flags = 0;
+    int fd = -1;
+    int null_fd = 0;
+    guint before;
+
+    if (!enter_or_skip())
+        return;
+    nl = open_nl();
+    /* the host's uplink to a segment 192.0.2.0/24 with a far host on it */
+    vnet_netns_add(FAR_NS);
+    vnet_netns_veth(UPLINK, NULL, "far0", FAR_NS);
+    vnet_netns_sh(NULL, "ip addr add 192.0.2.1/24 dev " UPLINK);
+    vnet_netns_sh(FAR_NS, "ip addr add 192.0.2.100/24 dev far0");
+    before = count_links();
+    def = vnet_domain_def_parse_string(routed_xml, "rvm.xml", &error);
+    g_assert_no_error(error);
+    routed = g_ptr_array_index(def->interfaces, 0);
+    null_nic = g_ptr_array_index(def->interfaces, 1);
+    status->group = 1205;
+
+    {
+        VnetNicCtx ctx = {.def = def, .nic = routed, .status = status, .undo = undo, .nl = nl,
+                          .netns_fd = -1};
+
+        g_assert_nonnull(vnet_nic_ops_get(routed->type)->realize_vm);
+        g_assert_true(vnet_nic_ops_get(routed->type)->realize_vm(&ctx, &fd, &error));
+        g_assert_no_error(error);
+        g_assert_cmpint(fd, >=, 0);
+    }
+    /* not attached: nothing on the host, no fd */
+    {
+        VnetNicCtx ctx = {.def = def, .nic = null_nic, .status = status, .undo = undo,
+                          .nl = nl, .netns_fd = -1};
+
+        g_assert_true(vnet_nic_ops_get(null_nic->type)->realize_vm(&ctx, &null_fd, &error));
+        g_assert_no_error(error);
+        g_assert_cmpint(null_fd, ==, -1);
+        g_assert_null(null_nic->target_dev);
+    }
+    g_assert_cmpuint(status->links->len, ==, 1);
+    g_assert_cmpuint(count_links(), ==, before + 1);
+
+    /* the tap: up although the NIC's cable is out (the hypervisor's
+     * business), attached to nothing, in the group, the gateway /32 */
+    ip_link_read(&l, routed->target_dev);
+    g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+    g_assert_true(has_flag(&l, "UP"));
+    g_assert_false(json_object_has_member(l.link, "master"));
+    g_assert_cmpstr(str_member(l.link, "group"), ==, "1205");
+    {
+        g_autofree char *cmd =
+            g_strdup_printf("ip -4 -o addr show dev %s | awk '{print $4}'", routed->target_dev);
+        const char *argv[] = {"sh", "-c", cmd, NULL};
+
+        g_assert_cmpint(vnet_test_run_full(argv, &addrs, NULL), ==, 0);
+        g_assert_cmpstr(g_strstrip(addrs), ==, "169.255.30.1/32");
+    }
+    /* the host route to the guest and the proxy neighbour on the uplink */
+    dev = host_route_dev("192.0.2.44");
+    g_assert_cmpstr(dev, ==, routed->target_dev);
+    g_assert_true(has_proxy_neigh("192.0.2.44", UPLINK));
+
+    /* traffic: the far host pings the guest; the host answers its ARP
+     * (proxy), routes the echo to the tap and first asks the guest, from
+     * the gateway, for its MAC: that request arrives on the fd */
+    g_assert_cmpint(vnet_tap_get_info(fd, NULL, &flags), ==, 0);
+    if (flags & IFF_VNET_HDR)
+        g_assert_cmpint(ioctl(fd, TUNGETVNETHDRSZ, &hdr_sz), ==, 0);
+    vnet_netns_sh(FAR_NS, "ping -c 4 -i 0.3 -W 1 192.0.2.44 >/dev/null 2>&1 &");
+    g_assert_true(receive_arp_request(fd, hdr_sz, guest_ip, arp));
+    g_assert_cmpmem(arp + 28, 4, gateway_ip, 4);
+    /* the guest answers; the echo request follows */
+    {
+        guint8 *frame = reply + hdr_sz;
+
+        memcpy(frame, arp + 6, 6);                   /* to the asker */
+        memcpy(frame + 6, routed->mac.addr, 6);
+        memcpy(frame + 12, "\x08\x06\x00\x01\x08\x00\x06\x04\x00\x02", 10);
+        memcpy(frame + 22, routed->mac.addr, 6);     /* sender: the guest */
+        memcpy(frame + 28, guest_ip, 4);
+        memcpy(frame + 32, arp + 22, 6);             /* target: the asker */
+        memcpy(frame + 38, arp + 28, 4);
+        g_assert_cmpint(write(fd, reply, hdr_sz + 60), ==, hdr_sz + 60);
+    }
+    g_assert_true(receive_echo(fd, hdr_sz, guest_ip));
+    {
+        g_autofree char *neigh = NULL;
+        const char *argv[] = {"ip", "netns", "exec", FAR_NS, "ip", "neigh", "show",
+                              "192.0.2.44", NULL};
+        char host_mac[VNET_MAC_STRLEN];
+        VnetNlLinkInfo up;
+
+        /* the far host reaches the guest at the host's MAC */
+        g_assert_cmpint(vnet_test_run_full(argv, &neigh, NULL), ==, 0);
+        g_assert_cmpint(vnet_nl_link_get(nl, UPLINK, &up), ==, 0);
+        vnet_mac_format(&up.mac, host_mac);
+        g_assert_nonnull(strstr(neigh, host_mac));
+    }
+
+    /* a stop: the domain's group, then release: nothing is left */
+    g_assert_cmpint(vnet_nl_link_delete_group(nl, 1205), ==, 0);
+    vnet_nic_ops_get(routed->type)->release(def, routed);
+    g_assert_cmpuint(count_links(), ==, before);
+    g_clear_pointer(&dev, g_free);
+    g_assert_null((dev = host_route_dev("192.0.2.44")));
+    g_assert_false(has_proxy_neigh("192.0.2.44", UPLINK));
+    close(fd);
+
+    /* a rollback leaves nothing either */
+    {
+        g_autoptr(VnetDomainStatus) status2 = vnet_domain_status_new("qemu");
+        g_autoptr(VnetUndo) undo2 = vnet_undo_new();
+        VnetNicCtx ctx = {.def = def, .nic = routed, .status = status2, .undo = undo2,
+                          .nl = nl, .netns_fd = -1};
+
+        status2->group = 1206;
+        g_assert_true(vnet_nic_ops_get(routed->type)->realize_vm(&ctx, &fd, &error));
+        g_assert_no_error(error);
+        g_assert_true(has_proxy_neigh("192.0.2.44", UPLINK));
+        vnet_undo_run(undo2);
+        close(fd);
+        g_assert_cmpuint(count_links(), ==, before);
+        g_assert_null((dev = host_route_dev("192.0.2.44")));
+        g_assert_false(has_proxy_neigh("192.0.2.44", UPLINK));
+    }
+    vnet_netns_sh(NULL, "ip link del " UPLINK);
+    vnet_netns_del(FAR_NS);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -611,5 +856,6 @@ main(int argc, char **argv)
     g_test_add_func("/tap/options", test_options);
     g_test_add_func("/tap/errors", test_errors);
     g_test_add_func("/tap/nic-ops", test_nic_ops);
+    g_test_add_func("/tap/nic-ops-routed-null", test_nic_ops_routed_null);
     return g_test_run();
 }

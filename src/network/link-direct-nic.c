@@ -72,10 +72,13 @@ forget_passthrough(gpointer data)
         g_ptr_array_remove(f->status->passthrough, pt);
 }
 
+/* A macvlan in the guest's namespace (@ret_fd NULL), or for a VM guest a
+ * macvtap in the host's whose character device goes to *@ret_fd. */
 static gboolean
-direct_realize_netns(VnetNicCtx *ctx, GError **error)
+direct_realize(VnetNicCtx *ctx, int *ret_fd, GError **error)
 {
     g_autofree char *what = vnet_nic_describe(ctx->def, ctx->nic);
+    gboolean vm = ret_fd != NULL;
     VnetDirectDef def;
     VnetDirectCtx direct = {
         .nl = ctx->nl,
@@ -83,9 +86,9 @@ direct_realize_netns(VnetNicCtx *ctx, GError **error)
         .domain = ctx->def->name,
         .describe = what,
         .registry = vnet_nic_direct_registry(),
-        .netns = TRUE,
-        .netns_fd = ctx->netns_fd,
-        .guest_name = ctx->guest_name,
+        .netns = !vm,
+        .netns_fd = vm ? -1 : ctx->netns_fd,
+        .guest_name = vm ? NULL : ctx->guest_name,
     };
     VnetDirectLink *link = NULL;
     VnetStatusLink *record;
@@ -97,13 +100,26 @@ direct_realize_netns(VnetNicCtx *ctx, GError **error)
     vnet_undo_push(ctx->undo, what, vnet_direct_link_undo_func, link,
                    (GDestroyNotify)vnet_direct_link_free);
 
-    /* The macvlan lives in the guest's namespace only: no host ifindex, so
-     * nothing that deletes host links by index ever looks for it. */
     record = g_new0(VnetStatusLink, 1);
     record->name = g_strdup(link->name);
     record->group = link->group;
     record->nic = ctx->nic->mac;
-    record->guest_name = g_strdup(ctx->guest_name);
+    if (vm) {
+        /* the macvtap is a host link like a tap: deleted by name and
+         * ifindex, or with the domain's group */
+        record->ifindex = link->ifindex;
+        g_free(ctx->nic->target_dev);
+        ctx->nic->target_dev = g_strdup(link->name);
+        ctx->nic->target_ifindex = link->ifindex;
+        /* the undo (still owning the record) deletes the macvtap by name
+         * and ifindex; the fd is the hypervisor's now */
+        *ret_fd = vnet_direct_link_steal_tap_fd(link);
+    } else {
+        /* The macvlan lives in the guest's namespace only: no host
+         * ifindex, so nothing that deletes host links by index ever looks
+         * for it. */
+        record->guest_name = g_strdup(ctx->guest_name);
+    }
     g_ptr_array_add(ctx->status->links, record);
 
     if (link->passthrough) {
@@ -121,9 +137,22 @@ direct_realize_netns(VnetNicCtx *ctx, GError **error)
         f->nic = ctx->nic->mac;
         vnet_undo_push(ctx->undo, what, forget_passthrough, f, g_free);
     }
-    vnet_debug("direct", "%s: macvlan %s on %s in the guest namespace, group %u", what,
-               link->name, link->source_dev, link->group);
+    vnet_debug("direct", "%s: %s %s on %s%s, group %u", what, vm ? "macvtap" : "macvlan",
+               link->name, link->source_dev, vm ? "" : " in the guest namespace", link->group);
     return TRUE;
+}
+
+static gboolean
+direct_realize_netns(VnetNicCtx *ctx, GError **error)
+{
+    return direct_realize(ctx, NULL, error);
+}
+
+static gboolean
+direct_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
+{
+    g_return_val_if_fail(ret_fd, FALSE);
+    return direct_realize(ctx, ret_fd, error);
 }
 
 /* ---- stop, detach, adopt -------------------------------------------------- */
@@ -356,4 +385,5 @@ vnet_nic_direct_adopt(const VnetDomainDef *live, const VnetDomainStatus *status)
 const VnetNicOps vnet_nic_direct_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_DIRECT,
     .realize_netns = direct_realize_netns,
+    .realize_vm = direct_realize_vm,
 };

@@ -10,6 +10,13 @@
  * backend calls vnet_nic_direct_stop_netns() before it removes the guest's
  * namespace, so passthrough devices get their settings back only after the
  * macvlans mirroring them are gone.
+ *
+ * For VM guests (realize_vm) the NIC is link-direct's macvtap in the host
+ * namespace, recorded like a tap (host name and ifindex, nic->target_dev),
+ * its character device handed to the hypervisor. A stop deletes it with
+ * the domain's group in the host namespace like every host link, then
+ * calls vnet_nic_direct_stop_netns() with netns_fd -1 to give passthrough
+ * devices their settings back and drop the claims.
  */
 #pragma once
 

@@ -1,5 +1,5 @@
 /* nic-routed.c: host-routed NICs (<interface type='routed'>), VirtualBox's
- * and Virtuozzo's "routed" mode, on a netns guest.
+ * and Virtuozzo's "routed" mode, on netns and VM guests.
  *
  * The NIC is a veth pair whose host end joins no bridge. The host end
  * carries the guests' gateway address (169.255.30.1 unless <gateway> says
@@ -14,7 +14,12 @@
  * (net.ipv4.ip_forward, IPv6 forwarding for IPv6 guests, proxy_ndp on the
  * uplink) is turned on and left on.
  *
- * Deleting the pair removes the routes and addresses with it; the proxy
+ * A VM guest's NIC (realize_vm) is a tap (nic-tap.c) in the pair's place,
+ * always up, with the same host side: the gateway /32 on the tap, the /32
+ * routes through it, the proxy entries on the uplinks. The guest's own
+ * addresses and its routes through the gateway are the guest's business.
+ *
+ * Deleting the pair (or tap) removes the routes and addresses with it; the proxy
  * entries live on the uplink, so release removes them, from the live
  * definition alone (no record needed to clean up after a crash).
  */
@@ -111,8 +116,11 @@ configure_guest(VnetNicCtx *ctx, const char *what, const VnetInetAddr *gateway, 
     return TRUE;
 }
 
+/* The host side for a netns guest (@ret_fd NULL: a veth pair, the guest
+ * end configured here) or a VM guest (a tap whose fd goes to *@ret_fd; the
+ * guest configures its own addresses and routes, as in VirtualBox). */
 static gboolean
-routed_realize_netns(VnetNicCtx *ctx, GError **error)
+routed_realize(VnetNicCtx *ctx, int *ret_fd, GError **error)
 {
     VnetDomainInterfaceDef *nic = ctx->nic;
     g_autofree char *what = vnet_nic_describe(ctx->def, nic);
@@ -142,8 +150,24 @@ routed_realize_netns(VnetNicCtx *ctx, GError **error)
         if (!set_forwarding(ip->address.family, what, error))
             return FALSE;
     }
-    if (!vnet_nic_realize_veth(ctx, TRUE, &ifindex, error))
+    if (ret_fd) {
+        if (!vnet_nic_realize_tap(ctx, NULL, VNET_TRISTATE_ABSENT, 0, ret_fd, error))
+            return FALSE;
+        ifindex = nic->target_ifindex;
+        /* The host routes to the guest through the tap, which the kernel
+         * allows only on an up link; the cable state of a VM's NIC is the
+         * hypervisor's (its guest-visible link), as the veth's host end of
+         * a netns guest is up whatever the guest end's state. */
+        r = vnet_nl_link_set_up(ctx->nl, ifindex, TRUE);
+        if (r < 0) {
+            g_autofree char *step =
+                g_strdup_printf(_("%s: setting %s up"), what, nic->target_dev);
+
+            return fail_errno(error, step, r, ctx->nl);
+        }
+    } else if (!vnet_nic_realize_veth(ctx, TRUE, &ifindex, error)) {
         return FALSE;
+    }
     r = vnet_nl_addr_add(ctx->nl, ifindex, &gateway, 32);
     if (r < 0) {
         g_autofree char *addr = vnet_inet_to_string(&gateway);
@@ -152,7 +176,7 @@ routed_realize_netns(VnetNicCtx *ctx, GError **error)
 
         return fail_errno(error, step, r, ctx->nl);
     }
-    if (!configure_guest(ctx, what, &gateway, error))
+    if (!ret_fd && !configure_guest(ctx, what, &gateway, error))
         return FALSE;
     for (guint i = 0; i < nic->routed_addrs->len; i++) {
         const VnetDomainIpAddr *ip = g_ptr_array_index(nic->routed_addrs, i);
@@ -191,6 +215,19 @@ routed_realize_netns(VnetNicCtx *ctx, GError **error)
     return TRUE;
 }
 
+static gboolean
+routed_realize_netns(VnetNicCtx *ctx, GError **error)
+{
+    return routed_realize(ctx, NULL, error);
+}
+
+static gboolean
+routed_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
+{
+    g_return_val_if_fail(ret_fd, FALSE);
+    return routed_realize(ctx, ret_fd, error);
+}
+
 /* Removes the proxy entries of @nic's addresses wherever they are: the
  * uplink may have changed since, and the entries name the guest's own
  * addresses, which nothing else publishes. */
@@ -219,5 +256,6 @@ routed_release(const VnetDomainDef *def, const VnetDomainInterfaceDef *nic)
 const VnetNicOps vnet_nic_routed_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_ROUTED,
     .realize_netns = routed_realize_netns,
+    .realize_vm = routed_realize_vm,
     .release = routed_release,
 };

@@ -6,6 +6,8 @@
  *   network, natnetwork, hostonly, internal, bridge   a tap joining the
  *             bridge (nic-bridge.c decides which)
  *   ethernet  a tap attached to nothing, for the user to wire up
+ *   routed    a tap attached to nothing with nic-routed.c's host side
+ * (direct NICs of VMs are macvtaps instead: link-direct-nic.c)
  */
 #include <config.h>
 

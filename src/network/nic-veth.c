@@ -164,6 +164,21 @@ ethernet_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
     return vnet_nic_realize_tap(ctx, NULL, VNET_TRISTATE_ABSENT, 0, ret_fd, error);
 }
 
+/* A VM's "not attached" NIC (VirtualBox's null attachment): the guest
+ * sees its card with no cable, and the host has nothing for it — no tap
+ * whose fd would carry frames nowhere. *ret_fd -1 tells the hypervisor to
+ * give the card no peer (QEMU: a -device without netdev). */
+static gboolean
+null_realize_vm(VnetNicCtx *ctx, int *ret_fd, GError **error)
+{
+    g_autofree char *what = vnet_nic_describe(ctx->def, ctx->nic);
+
+    g_return_val_if_fail(ret_fd, FALSE);
+    *ret_fd = -1;
+    vnet_debug("nic", "%s: not attached, nothing on the host", what);
+    return TRUE;
+}
+
 const VnetNicOps vnet_nic_ethernet_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_ETHERNET,
     .realize_netns = ethernet_realize_netns,
@@ -173,4 +188,5 @@ const VnetNicOps vnet_nic_ethernet_ops = {
 const VnetNicOps vnet_nic_null_ops = {
     .type = VNET_DOMAIN_INTERFACE_TYPE_NULL,
     .realize_netns = null_realize_netns,
+    .realize_vm = null_realize_vm,
 };

@@ -12,13 +12,21 @@
  *                  their undo on ctx->undo.
  *   realize_vm     the same for a VM guest (the QEMU backend calls it; no
  *                  namespace: netns_fd -1, guest_name NULL): make the NIC's
- *                  host side — a tap (link-tap.h) joining the bridge for
- *                  the kinds that join one — and return the open fd the
- *                  hypervisor exchanges the NIC's frames on.
+ *                  host side and return the open fd the hypervisor
+ *                  exchanges the NIC's frames on:
+ *                    network, natnetwork, hostonly, internal, bridge
+ *                             a tap (link-tap.h) joining the bridge
+ *                    ethernet a tap attached to nothing
+ *                    routed   a tap with the host side of nic-routed.c
+ *                    direct   a macvtap on the source device and its
+ *                             character device (link-direct.h)
+ *                    null     nothing on the host and fd -1: the
+ *                             hypervisor gives the card no peer ("not
+ *                             attached", a NIC with no cable)
  *
- * Kinds without a realize_vm yet (direct: link-direct.h makes its
- * macvtaps for VMs; routed) get theirs with the QEMU backend; extra
- * teardown beyond deleting recorded links goes in a release op.
+ * Extra teardown beyond deleting recorded links goes in a release op; a
+ * VM's direct NICs in passthrough mode get their device back from the
+ * status through vnet_nic_direct_stop_netns() with netns_fd -1.
  */
 #pragma once
 
@@ -46,9 +54,9 @@ typedef struct {
 typedef struct {
     VnetDomainInterfaceType type;
     gboolean (*realize_netns)(VnetNicCtx *ctx, GError **error);
-    /* *@ret_fd: the caller's to close; the host side is recorded and its
-     * undo pushed as for realize_netns, and the domain's netdev group
-     * removes it at destroy. */
+    /* *@ret_fd: the caller's to close (-1: the NIC has no host side); the
+     * host side is recorded and its undo pushed as for realize_netns, and
+     * the domain's netdev group removes it at destroy. */
     gboolean (*realize_vm)(VnetNicCtx *ctx, int *ret_fd, GError **error);
     /* Host state beyond the recorded links (routes and proxy neighbours
      * of routed NICs): removed at destroy, detach and crash cleanup, from
