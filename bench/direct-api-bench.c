@@ -19,101 +19,18 @@
 #include <config.h>
 
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mount.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <vnet/vnet.h>
+
+#include "bench-util.h"
 
 #define IP_GROUP_BASE 50000u
 
 static int n_domains = 100;
 static int n_nics = 8;
 static gboolean verbose;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF(1, 2)
-die(const char *format, ...)
-{
-    va_list args;
-
-    va_start(args, format);
-    fputs("direct-api-bench: ", stderr);
-    vfprintf(stderr, format, args);
-    fputc('\n', stderr);
-    va_end(args);
-    exit(1);
-}
-
-/* A private network and mount namespace with its own sysfs and its own
- * /run/netns, so neither the links nor the named namespaces reach the
- * machine. */
-static void
-enter_private_namespace(void)
-{
-    if (geteuid() != 0)
-        die("needs root (it creates a private network namespace)");
-    if (unshare(CLONE_NEWNET | CLONE_NEWNS) < 0)
-        die("unshare: %s", g_strerror(errno));
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-        die("making / private: %s", g_strerror(errno));
-    if (umount2("/sys", MNT_DETACH) < 0 && errno != EINVAL)
-        die("detaching /sys: %s", g_strerror(errno));
-    if (mount("sysfs", "/sys", "sysfs", 0, NULL) < 0)
-        die("mounting sysfs: %s", g_strerror(errno));
-    g_mkdir_with_parents("/run/netns", 0755);
-    if (mount("tmpfs", "/run/netns", "tmpfs", 0, "mode=0755") < 0)
-        die("mounting /run/netns: %s", g_strerror(errno));
-}
-
-static void
-run(const char *command)
-{
-    int status = system(command);
-
-    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die("'%s' failed", command);
-}
-
-static double
-now_us(void)
-{
-    return (double)g_get_monotonic_time();
-}
-
-static int
-compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
-typedef struct {
-    double min, median, mean, p90, max;
-} Stats;
-
-static Stats
-stats_of(const double *values, int n)
-{
-    g_autofree double *sorted = g_memdup2(values, sizeof(double) * n);
-    Stats s = {0};
-    double sum = 0;
-
-    qsort(sorted, n, sizeof(double), compare_double);
-    for (int i = 0; i < n; i++)
-        sum += sorted[i];
-    s.min = sorted[0];
-    s.median = sorted[n / 2];
-    s.mean = sum / n;
-    s.p90 = sorted[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1];
-    s.max = sorted[n - 1];
-    return s;
-}
 
 static char *
 mac_for(int domain, int nic)
@@ -150,52 +67,34 @@ bench_vnet(const char *uri, double *start_us, double *destroy_us)
     VnetDomain **domains = g_new0(VnetDomain *, n_domains);
 
     if (!conn)
-        die("%s: %s", uri, error->message);
+        bench_die("%s: %s", uri, error->message);
     for (int d = 0; d < n_domains; d++) {
         g_autofree char *xml = domain_xml(d);
 
         domains[d] = vnet_domain_define_xml(conn, xml, &error);
         if (!domains[d])
-            die("defining domain %d: %s", d, error->message);
+            bench_die("defining domain %d: %s", d, error->message);
     }
     for (int d = 0; d < n_domains; d++) {
-        double t0 = now_us();
+        double t0 = bench_now_us();
 
         if (!vnet_domain_start(domains[d], &error))
-            die("starting domain %d: %s", d, error->message);
-        start_us[d] = now_us() - t0;
+            bench_die("starting domain %d: %s", d, error->message);
+        start_us[d] = bench_now_us() - t0;
     }
     for (int d = 0; d < n_domains; d++) {
-        double t0 = now_us();
+        double t0 = bench_now_us();
 
         if (!vnet_domain_destroy(domains[d], &error))
-            die("destroying domain %d: %s", d, error->message);
-        destroy_us[d] = now_us() - t0;
+            bench_die("destroying domain %d: %s", d, error->message);
+        destroy_us[d] = bench_now_us() - t0;
     }
     for (int d = 0; d < n_domains; d++) {
         if (!vnet_domain_undefine(domains[d], &error))
-            die("undefining domain %d: %s", d, error->message);
+            bench_die("undefining domain %d: %s", d, error->message);
         vnet_domain_unref(domains[d]);
     }
     g_free(domains);
-}
-
-/* Runs `ip -batch` over @text; returns the time it took. */
-static double
-time_batch(const char *dir, const char *name, const char *text)
-{
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    g_autofree char *cmd = g_strdup_printf("ip -batch %s", path);
-    double t0;
-    double elapsed;
-
-    if (!g_file_set_contents(path, text, -1, NULL))
-        die("writing %s", path);
-    t0 = now_us();
-    run(cmd);
-    elapsed = now_us() - t0;
-    unlink(path);
-    return elapsed;
 }
 
 typedef struct {
@@ -214,7 +113,7 @@ bench_ip_batch(void)
     Floor f;
 
     if (!dir)
-        die("temporary directory: %s", g_strerror(errno));
+        bench_die("temporary directory: %s", g_strerror(errno));
     for (int d = 0; d < n_domains; d++) {
         for (int i = 0; i < n_nics; i++) {
             g_autofree char *mac = mac_for(d, i);
@@ -228,10 +127,10 @@ bench_ip_batch(void)
         g_string_append_printf(add_ns, "netns add vnbip%d\n", d);
         g_string_append_printf(del_ns, "netns del vnbip%d\n", d);
     }
-    f.create_links = time_batch(dir, "create", create->str);
-    f.delete_groups = time_batch(dir, "delete", delete->str);
-    f.add_netns = time_batch(dir, "add-netns", add_ns->str);
-    f.del_netns = time_batch(dir, "del-netns", del_ns->str);
+    f.create_links = bench_time_ip_batch(dir, "create", create->str);
+    f.delete_groups = bench_time_ip_batch(dir, "delete", delete->str);
+    f.add_netns = bench_time_ip_batch(dir, "add-netns", add_ns->str);
+    f.del_netns = bench_time_ip_batch(dir, "del-netns", del_ns->str);
     rmdir(dir);
     return f;
 }
@@ -239,26 +138,15 @@ bench_ip_batch(void)
 static void
 print_stats(const char *what, const double *values)
 {
-    Stats s = stats_of(values, n_domains);
-
-    printf("  %-20s min %8.0f  median %8.0f  mean %8.0f  p90 %8.0f  max %8.0f us\n", what, s.min,
-           s.median, s.mean, s.p90, s.max);
+    bench_print_stats_us(what, 20, values, n_domains);
 }
 
 int
 main(int argc, char **argv)
 {
-    GOptionEntry entries[] = {
-        {"domains", 'd', 0, G_OPTION_ARG_INT, &n_domains, "domains to start (100)", "N"},
-        {"nics", 'n', 0, G_OPTION_ARG_INT, &n_nics, "direct NICs per domain (8)", "M"},
-        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "print every domain's times", NULL},
-        {NULL, 0, 0, 0, NULL, NULL, NULL},
-    };
-    g_autoptr(GOptionContext) options = g_option_context_new("- direct NICs through the API");
     g_autoptr(GError) error = NULL;
     g_autofree char *root = NULL;
     g_autofree char *uri = NULL;
-    g_autofree char *cmd = NULL;
     g_autofree double *start_us = NULL;
     g_autofree double *destroy_us = NULL;
     double start_mean;
@@ -269,19 +157,16 @@ main(int argc, char **argv)
     double ns_del;
     Floor f;
 
-    g_option_context_add_main_entries(options, entries, NULL);
-    if (!g_option_context_parse(options, &argc, &argv, &error))
-        die("%s", error->message);
-    if (n_domains < 1 || n_domains > 10000 || n_nics < 1 || n_nics > 64)
-        die("--domains must be 1..10000 and --nics 1..64");
+    bench_init("direct-api-bench");
+    bench_parse_domain_options(&argc, &argv, "- direct NICs through the API", &n_domains, &n_nics, &verbose);
 
-    enter_private_namespace();
-    run("ip link set lo up && "
+    bench_enter_private_namespace(TRUE);
+    bench_run("ip link set lo up && "
         "ip link add vnb-phys type veth peer name vnb-far && ip link set vnb-phys up && "
         "ip link set vnb-far up");
     root = g_dir_make_tmp("vnet-bench-root-XXXXXX", &error);
     if (!root)
-        die("%s", error->message);
+        bench_die("%s", error->message);
     uri = g_strdup_printf("local:///?root=%s", root);
 
     start_us = g_new0(double, n_domains);
@@ -298,8 +183,8 @@ main(int argc, char **argv)
     links_delete = f.delete_groups / n_domains;
     ns_add = f.add_netns / n_domains;
     ns_del = f.del_netns / n_domains;
-    start_mean = stats_of(start_us, n_domains).mean;
-    destroy_mean = stats_of(destroy_us, n_domains).mean;
+    start_mean = bench_stats_of(start_us, n_domains).mean;
+    destroy_mean = bench_stats_of(destroy_us, n_domains).mean;
     printf("direct NICs through the API: %d netns domains x %d macvlans (bridge mode) on a "
            "veth, local:///?root=..., private namespace\n",
            n_domains, n_nics);
@@ -318,7 +203,6 @@ main(int argc, char **argv)
     printf("  destroy %6.2f against the group delete alone, %6.2f with the namespace\n",
            destroy_mean / links_delete, destroy_mean / (links_delete + ns_del));
 
-    cmd = g_strdup_printf("rm -rf '%s'", root);
-    run(cmd);
+    bench_run("rm -rf '%s'", root);
     return 0;
 }

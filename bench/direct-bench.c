@@ -12,16 +12,13 @@
 #include <config.h>
 
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/mount.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <vnet/vnet.h>
 
+#include "bench-util.h"
 #include "network/link-direct.h"
 
 #define GROUP_BASE 40000u
@@ -29,81 +26,6 @@
 static int n_domains = 100;
 static int n_nics = 8;
 static gboolean verbose;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF(1, 2)
-die(const char *format, ...)
-{
-    va_list args;
-
-    va_start(args, format);
-    fputs("direct-bench: ", stderr);
-    vfprintf(stderr, format, args);
-    fputc('\n', stderr);
-    va_end(args);
-    exit(1);
-}
-
-/* A private network namespace with its own sysfs (macvtap devices are found
- * there), so nothing here reaches the machine's network. */
-static void
-enter_private_namespace(void)
-{
-    if (geteuid() != 0)
-        die("needs root (it creates a private network namespace)");
-    if (unshare(CLONE_NEWNET | CLONE_NEWNS) < 0)
-        die("unshare: %s", g_strerror(errno));
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-        die("making / private: %s", g_strerror(errno));
-    if (umount2("/sys", MNT_DETACH) < 0 && errno != EINVAL)
-        die("detaching /sys: %s", g_strerror(errno));
-    if (mount("sysfs", "/sys", "sysfs", 0, NULL) < 0)
-        die("mounting sysfs: %s", g_strerror(errno));
-}
-
-static void
-run(const char *command)
-{
-    int status = system(command);
-
-    if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        die("'%s' failed", command);
-}
-
-static double
-now_us(void)
-{
-    return (double)g_get_monotonic_time();
-}
-
-static int
-compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-
-    return (x > y) - (x < y);
-}
-
-typedef struct {
-    double min, median, mean, p90, max;
-} Stats;
-
-static Stats
-stats_of(double *values, int n)
-{
-    Stats s = {0};
-    double sum = 0;
-
-    qsort(values, n, sizeof(double), compare_double);
-    for (int i = 0; i < n; i++)
-        sum += values[i];
-    s.min = values[0];
-    s.median = values[n / 2];
-    s.mean = sum / n;
-    s.p90 = values[(n * 9) / 10 < n ? (n * 9) / 10 : n - 1];
-    s.max = values[n - 1];
-    return s;
-}
 
 static void
 mac_for(int domain, int nic, VnetMac *mac)
@@ -125,11 +47,11 @@ bench_vnet(double *start_us, double *destroy_us, double *close_us, double *delet
     int r;
 
     if ((r = vnet_nl_open(&nl)) < 0)
-        die("netlink: %s", g_strerror(-r));
+        bench_die("netlink: %s", g_strerror(-r));
     for (int d = 0; d < n_domains; d++) {
         g_autofree char *name = g_strdup_printf("bench%d", d);
         guint64 before = vnet_nl_get_request_count(nl);
-        double t0 = now_us();
+        double t0 = bench_now_us();
 
         domains[d] = g_ptr_array_new_with_free_func((GDestroyNotify)vnet_direct_link_free);
         for (int i = 0; i < n_nics; i++) {
@@ -143,16 +65,16 @@ bench_vnet(double *start_us, double *destroy_us, double *close_us, double *delet
 
             mac_for(d, i, &mac);
             if (!vnet_direct_realize(&def, &ctx, &link, &error))
-                die("domain %d NIC %d: %s", d, i, error->message);
+                bench_die("domain %d NIC %d: %s", d, i, error->message);
             g_ptr_array_add(domains[d], link);
         }
-        start_us[d] = now_us() - t0;
+        start_us[d] = bench_now_us() - t0;
         start_requests[d] = vnet_nl_get_request_count(nl) - before;
     }
     for (int d = 0; d < n_domains; d++) {
         g_autoptr(GError) error = NULL;
         guint64 before = vnet_nl_get_request_count(nl);
-        double t0 = now_us();
+        double t0 = bench_now_us();
         double t1;
 
         /* the guest backend lets go of the tap fds first; the kernel waits
@@ -163,12 +85,12 @@ bench_vnet(double *start_us, double *destroy_us, double *close_us, double *delet
             if (fd >= 0)
                 close(fd);
         }
-        t1 = now_us();
+        t1 = bench_now_us();
         if (!vnet_direct_teardown(nl, NULL, GROUP_BASE + d, domains[d], &error))
-            die("domain %d: %s", d, error->message);
-        destroy_us[d] = now_us() - t0;
+            bench_die("domain %d: %s", d, error->message);
+        destroy_us[d] = bench_now_us() - t0;
         close_us[d] = t1 - t0;
-        delete_us[d] = now_us() - t1;
+        delete_us[d] = bench_now_us() - t1;
         destroy_requests[d] = vnet_nl_get_request_count(nl) - before;
         g_ptr_array_unref(domains[d]);
     }
@@ -183,15 +105,11 @@ static void
 bench_ip_batch(double *create_us, double *delete_us)
 {
     g_autofree char *dir = g_dir_make_tmp("vnet-bench-XXXXXX", NULL);
-    g_autofree char *create_path = NULL;
-    g_autofree char *delete_path = NULL;
-    g_autofree char *cmd = NULL;
-    GString *create = g_string_new(NULL);
-    GString *delete = g_string_new(NULL);
-    double t0;
+    g_autoptr(GString) create = g_string_new(NULL);
+    g_autoptr(GString) delete = g_string_new(NULL);
 
     if (!dir)
-        die("temporary directory: %s", g_strerror(errno));
+        bench_die("temporary directory: %s", g_strerror(errno));
     for (int d = 0; d < n_domains; d++) {
         for (int i = 0; i < n_nics; i++) {
             VnetMac mac;
@@ -206,49 +124,20 @@ bench_ip_batch(double *create_us, double *delete_us)
         }
         g_string_append_printf(delete, "link del group %u\n", GROUP_BASE + d);
     }
-    create_path = g_build_filename(dir, "create", NULL);
-    delete_path = g_build_filename(dir, "delete", NULL);
-    if (!g_file_set_contents(create_path, create->str, -1, NULL) ||
-        !g_file_set_contents(delete_path, delete->str, -1, NULL))
-        die("writing the batch files");
-
-    cmd = g_strdup_printf("ip -batch %s", create_path);
-    t0 = now_us();
-    run(cmd);
-    *create_us = now_us() - t0;
-    g_free(cmd);
-    cmd = g_strdup_printf("ip -batch %s", delete_path);
-    t0 = now_us();
-    run(cmd);
-    *delete_us = now_us() - t0;
-
-    unlink(create_path);
-    unlink(delete_path);
+    *create_us = bench_time_ip_batch(dir, "create", create->str);
+    *delete_us = bench_time_ip_batch(dir, "delete", delete->str);
     rmdir(dir);
-    g_string_free(create, TRUE);
-    g_string_free(delete, TRUE);
 }
 
 static void
-print_stats(const char *what, double *values)
+print_stats(const char *what, const double *values)
 {
-    Stats s = stats_of(values, n_domains);
-
-    printf("  %-22s min %8.0f  median %8.0f  mean %8.0f  p90 %8.0f  max %8.0f us\n", what, s.min,
-           s.median, s.mean, s.p90, s.max);
+    bench_print_stats_us(what, 22, values, n_domains);
 }
 
 int
 main(int argc, char **argv)
 {
-    GOptionEntry entries[] = {
-        {"domains", 'd', 0, G_OPTION_ARG_INT, &n_domains, "domains to start (100)", "N"},
-        {"nics", 'n', 0, G_OPTION_ARG_INT, &n_nics, "direct NICs per domain (8)", "M"},
-        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "print every domain's times", NULL},
-        {NULL, 0, 0, 0, NULL, NULL, NULL},
-    };
-    g_autoptr(GOptionContext) options = g_option_context_new("- direct NIC start/destroy");
-    g_autoptr(GError) error = NULL;
     double *start_us;
     double *destroy_us;
     double *close_us;
@@ -263,14 +152,11 @@ main(int argc, char **argv)
     double ip_create_per_domain;
     double ip_delete_per_domain;
 
-    g_option_context_add_main_entries(options, entries, NULL);
-    if (!g_option_context_parse(options, &argc, &argv, &error))
-        die("%s", error->message);
-    if (n_domains < 1 || n_domains > 10000 || n_nics < 1 || n_nics > 64)
-        die("--domains must be 1..10000 and --nics 1..64");
+    bench_init("direct-bench");
+    bench_parse_domain_options(&argc, &argv, "- direct NIC start/destroy", &n_domains, &n_nics, &verbose);
 
-    enter_private_namespace();
-    run("ip link add vnb-phys type veth peer name vnb-far && ip link set vnb-phys up && "
+    bench_enter_private_namespace(FALSE);
+    bench_run("ip link add vnb-phys type veth peer name vnb-far && ip link set vnb-phys up && "
         "ip link set vnb-far up");
 
     start_us = g_new0(double, n_domains);
@@ -297,9 +183,9 @@ main(int argc, char **argv)
            "%" G_GUINT64_FORMAT " per destroy):\n",
            start_req[0], destroy_req[0]);
     print_stats("start per domain", start_us);
-    vnet_start_mean = stats_of(start_us, n_domains).mean;
-    vnet_destroy_mean = stats_of(destroy_us, n_domains).mean;
-    vnet_delete_mean = stats_of(delete_us, n_domains).mean;
+    vnet_start_mean = bench_stats_of(start_us, n_domains).mean;
+    vnet_destroy_mean = bench_stats_of(destroy_us, n_domains).mean;
+    vnet_delete_mean = bench_stats_of(delete_us, n_domains).mean;
     print_stats("destroy per domain", destroy_us);
     print_stats("  closing the tap fds", close_us);
     print_stats("  group delete", delete_us);

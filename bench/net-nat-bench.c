@@ -17,63 +17,20 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sched.h>
-#include <sys/mount.h>
-#include <unistd.h>
+#include <string.h>
 
 #include <vnet/vnet.h>
+
+#include "bench-util.h"
 
 #include "network/dnsmasq.h"
 #include "network/nftables.h"
 
 static int n_runs = 100;
 static gboolean verbose;
-
-static void G_GNUC_NORETURN G_GNUC_PRINTF(1, 2)
-die(const char *format, ...)
-{
-    va_list args;
-
-    va_start(args, format);
-    fputs("net-nat-bench: ", stderr);
-    vfprintf(stderr, format, args);
-    fputc('\n', stderr);
-    va_end(args);
-    exit(1);
-}
-
-static void
-enter_private_namespace(void)
-{
-    if (geteuid() != 0)
-        die("needs root (it creates a private network namespace)");
-    if (unshare(CLONE_NEWNET | CLONE_NEWNS) < 0)
-        die("unshare: %s", g_strerror(errno));
-    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
-        die("making / private: %s", g_strerror(errno));
-    if (umount2("/sys", MNT_DETACH) < 0 && errno != EINVAL)
-        die("detaching /sys: %s", g_strerror(errno));
-    if (mount("sysfs", "/sys", "sysfs", 0, NULL) < 0)
-        die("mounting sysfs: %s", g_strerror(errno));
-}
-
-static void
-run(const char *format, ...)
-{
-    va_list args;
-    g_autofree char *cmd = NULL;
-
-    va_start(args, format);
-    cmd = g_strdup_vprintf(format, args);
-    va_end(args);
-    if (system(cmd) != 0)
-        die("'%s' failed", cmd);
-}
 
 static GString *
 network_xml(void)
@@ -92,28 +49,15 @@ network_xml(void)
     return xml;
 }
 
-static int
-compare_doubles(const void *a, const void *b)
-{
-    double x = *(const double *)a;
-    double y = *(const double *)b;
-
-    return x < y ? -1 : x > y;
-}
-
+/* Prints a line of statistics over @times (ms); returns their mean. */
 static double
 report(const char *what, GArray *times)
 {
-    double sum = 0;
+    BenchStats s = bench_stats_of((const double *)(void *)times->data, times->len);
 
-    g_array_sort(times, compare_doubles);
-    for (guint i = 0; i < times->len; i++)
-        sum += g_array_index(times, double, i);
     printf("  %-28s min %7.2f  median %7.2f  mean %7.2f  p90 %7.2f  max %7.2f ms\n", what,
-           g_array_index(times, double, 0), g_array_index(times, double, times->len / 2),
-           sum / times->len, g_array_index(times, double, times->len * 9 / 10),
-           g_array_index(times, double, times->len - 1));
-    return sum / times->len;
+           s.min, s.median, s.mean, s.p90, s.max);
+    return s.mean;
 }
 
 static int
@@ -126,7 +70,7 @@ read_pid(const char *path)
             return atoi(text);
         g_usleep(1000);
     }
-    die("no pid in %s", path);
+    bench_die("no pid in %s", path);
 }
 
 static void
@@ -173,26 +117,27 @@ main(int argc, char **argv)
     g_autofree char *conf = NULL;
     double vs, vd, hs, hd;
 
+    bench_init("net-nat-bench");
     g_option_context_add_main_entries(opts, entries, NULL);
     if (!g_option_context_parse(opts, &argc, &argv, &error))
-        die("%s", error->message);
-    enter_private_namespace();
-    run("ip link set lo up");
+        bench_die("%s", error->message);
+    bench_enter_private_namespace(FALSE);
+    bench_run("ip link set lo up");
     root = g_dir_make_tmp("vnet-bench-XXXXXX", &error);
     if (!root)
-        die("%s", error->message);
+        bench_die("%s", error->message);
     uri = g_strdup_printf("local:///?root=%s", root);
     conn = vnet_connection_open(uri, &error);
     if (!conn)
-        die("%s", error->message);
+        bench_die("%s", error->message);
     net = vnet_network_define_xml(conn, xml->str, &error);
     if (!net)
-        die("%s", error->message);
+        bench_die("%s", error->message);
 
     /* the hand-made floor uses exactly what vnet would write */
     def = vnet_network_def_parse_string(xml->str, "bench", &error);
     if (!def)
-        die("%s", error->message);
+        bench_die("%s", error->message);
     hand_dir = g_build_filename(root, "hand", NULL);
     g_mkdir_with_parents(hand_dir, 0755);
     nft_file = g_build_filename(hand_dir, "rules.nft", NULL);
@@ -202,7 +147,7 @@ main(int argc, char **argv)
     conf = vnet_dnsmasq_config(def, hand_dir);
     if (!g_file_set_contents(nft_file, script, -1, &error) ||
         !g_file_set_contents(conf_file, conf, -1, &error))
-        die("%s", error->message);
+        bench_die("%s", error->message);
 
     for (int i = 0; i < n_runs; i++) {
         gint64 t0, t1, t2;
@@ -211,10 +156,10 @@ main(int argc, char **argv)
 
         t0 = g_get_monotonic_time();
         if (!vnet_network_start(net, &error))
-            die("start: %s", error->message);
+            bench_die("start: %s", error->message);
         t1 = g_get_monotonic_time();
         if (!vnet_network_destroy(net, &error))
-            die("destroy: %s", error->message);
+            bench_die("destroy: %s", error->message);
         t2 = g_get_monotonic_time();
         a = (t1 - t0) / 1000.0;
         b = (t2 - t1) / 1000.0;
@@ -222,7 +167,7 @@ main(int argc, char **argv)
         g_array_append_val(v_stop, b);
 
         t0 = g_get_monotonic_time();
-        run("ip link add vnbrbench type bridge && "
+        bench_run("ip link add vnbrbench type bridge && "
             "echo 1 > /proc/sys/net/ipv6/conf/vnbrbench/disable_ipv6 && "
             "ip addr add 192.168.150.1/24 dev vnbrbench && ip link set vnbrbench up && "
             "echo 1 > /proc/sys/net/ipv4/ip_forward && nft -f %s && dnsmasq --conf-file=%s",
@@ -231,7 +176,7 @@ main(int argc, char **argv)
         t1 = g_get_monotonic_time();
         kill(pid, SIGTERM);
         wait_gone(pid);
-        run("nft delete table ip vnet-bench && nft delete table ip6 vnet-bench && "
+        bench_run("nft delete table ip vnet-bench && nft delete table ip6 vnet-bench && "
             "ip link del vnbrbench && rm -f %s", pid_file);
         t2 = g_get_monotonic_time();
         a = (t1 - t0) / 1000.0;
@@ -250,6 +195,6 @@ main(int argc, char **argv)
     hd = report("by hand destroy", h_stop);
     printf("  ratio vnet / by hand: start %.2f, destroy %.2f, both %.2f\n", vs / hs, vd / hd,
            (vs + vd) / (hs + hd));
-    run("rm -rf '%s'", root);
+    bench_run("rm -rf '%s'", root);
     return 0;
 }
