@@ -21,6 +21,7 @@ tools_vnsh_libvnsh_la_SOURCES = \
 	tools/vnsh/vnsh-misc.c \
 	tools/vnsh/vnsh-natnetwork.c \
 	tools/vnsh/vnsh-network.c \
+	tools/vnsh/vnsh-object.c \
 	tools/vnsh/vnsh-readline.c \
 	tools/vnsh/vnsh-table.c \
 	tools/vnsh/vnsh-util.c \

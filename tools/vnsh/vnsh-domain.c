@@ -11,72 +11,47 @@
 #define DOMAIN_ARG(help)                                                                     \
     {"domain", VNSH_OPT_ARG, VNSH_OPT_REQUIRED, "NAME", help, VNSH_COMPLETE_DOMAIN}
 
+/* The commands networks have too (vnsh-object.c). */
 static int
 cmd_define(VnshCtl *ctl, const VnshArgs *args)
 {
-    const char *file = vnsh_args_get(args, "file");
-    g_autofree char *xml = vnsh_read_file(file);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(VnetDomain) domain = NULL;
-
-    if (!xml)
-        return VNSH_EXIT_FAILED;
-    domain = vnet_domain_define_xml(ctl->conn, xml, &error);
-    if (!domain)
-        return vnsh_report(error);
-    printf(_("Domain '%s' defined from %s\n"), vnet_domain_get_name(domain), file);
-    return VNSH_EXIT_OK;
-}
-
-typedef gboolean (*DomainAction)(VnetDomain *domain, GError **error);
-
-static int
-domain_action(VnshCtl *ctl, const VnshArgs *args, DomainAction action)
-{
-    g_autoptr(VnetDomain) domain = vnsh_lookup_domain(ctl, vnsh_args_get(args, "domain"));
-    g_autoptr(GError) error = NULL;
-    const char *name;
-
-    if (!domain)
-        return VNSH_EXIT_FAILED;
-    if (!action(domain, &error))
-        return vnsh_report(error);
-    name = vnet_domain_get_name(domain);
-    if (action == vnet_domain_undefine)
-        printf(_("Domain '%s' has been undefined\n"), name);
-    else if (action == vnet_domain_start)
-        printf(_("Domain '%s' started\n"), name);
-    else
-        printf(_("Domain '%s' destroyed\n"), name);
-    return VNSH_EXIT_OK;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_DEFINE);
 }
 
 static int
 cmd_undefine(VnshCtl *ctl, const VnshArgs *args)
 {
-    return domain_action(ctl, args, vnet_domain_undefine);
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_UNDEFINE);
 }
 
 static int
 cmd_start(VnshCtl *ctl, const VnshArgs *args)
 {
-    return domain_action(ctl, args, vnet_domain_start);
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_START);
 }
 
 static int
 cmd_destroy(VnshCtl *ctl, const VnshArgs *args)
 {
-    return domain_action(ctl, args, vnet_domain_destroy);
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_DESTROY);
 }
 
-static VnetListFlags
-list_flags(const VnshArgs *args)
+static int
+cmd_dumpxml(VnshCtl *ctl, const VnshArgs *args)
 {
-    if (vnsh_args_has(args, "all"))
-        return VNET_LIST_ALL;
-    if (vnsh_args_has(args, "inactive"))
-        return VNET_LIST_INACTIVE;
-    return VNET_LIST_ACTIVE;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_DUMPXML);
+}
+
+static int
+cmd_edit(VnshCtl *ctl, const VnshArgs *args)
+{
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_EDIT);
+}
+
+static int
+cmd_autostart(VnshCtl *ctl, const VnshArgs *args)
+{
+    return vnsh_object_run(ctl, args, VNET_OBJECT_DOMAIN, VNSH_OBJECT_AUTOSTART);
 }
 
 static const VnshColumn list_columns[] = {
@@ -90,7 +65,7 @@ static int
 cmd_list(VnshCtl *ctl, const VnshArgs *args)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(GPtrArray) domains = vnet_connection_list_domains(ctl->conn, list_flags(args),
+    g_autoptr(GPtrArray) domains = vnet_connection_list_domains(ctl->conn, vnsh_list_flags(args),
                                                                 &error);
     g_autoptr(VnshTable) table = vnsh_table_new(list_columns, G_N_ELEMENTS(list_columns));
 
@@ -112,66 +87,6 @@ cmd_list(VnshCtl *ctl, const VnshArgs *args)
         vnsh_table_add_string(table, vnet_domain_state_to_string(state));
     }
     vnsh_table_print(table, vnsh_args_has(args, "json"));
-    return VNSH_EXIT_OK;
-}
-
-static int
-cmd_dumpxml(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetDomain) domain = vnsh_lookup_domain(ctl, vnsh_args_get(args, "domain"));
-    g_autoptr(GError) error = NULL;
-    g_autofree char *xml = NULL;
-
-    if (!domain)
-        return VNSH_EXIT_FAILED;
-    xml = vnet_domain_get_xml(domain,
-                              vnsh_args_has(args, "inactive") ? VNET_DOMAIN_XML_INACTIVE : 0,
-                              &error);
-    if (!xml)
-        return vnsh_report(error);
-    fputs(xml, stdout);
-    return VNSH_EXIT_OK;
-}
-
-static gboolean
-define_domain(VnshCtl *ctl, const char *xml, GError **error)
-{
-    g_autoptr(VnetDomain) domain = vnet_domain_define_xml(ctl->conn, xml, error);
-
-    if (domain)
-        printf(_("Domain '%s' XML configuration edited.\n"), vnet_domain_get_name(domain));
-    return domain != NULL;
-}
-
-static int
-cmd_edit(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetDomain) domain = vnsh_lookup_domain(ctl, vnsh_args_get(args, "domain"));
-    g_autoptr(GError) error = NULL;
-    g_autofree char *xml = NULL;
-
-    if (!domain)
-        return VNSH_EXIT_FAILED;
-    xml = vnet_domain_get_xml(domain, VNET_DOMAIN_XML_INACTIVE, &error);
-    if (!xml)
-        return vnsh_report(error);
-    return vnsh_edit_loop(ctl, _("Domain"), vnet_domain_get_name(domain), xml, define_domain);
-}
-
-static int
-cmd_autostart(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetDomain) domain = vnsh_lookup_domain(ctl, vnsh_args_get(args, "domain"));
-    g_autoptr(GError) error = NULL;
-    gboolean enable = !vnsh_args_has(args, "disable");
-
-    if (!domain)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_domain_set_autostart(domain, enable, &error))
-        return vnsh_report(error);
-    printf(enable ? _("Domain '%s' marked as autostarted\n")
-                  : _("Domain '%s' unmarked as autostarted\n"),
-           vnet_domain_get_name(domain));
     return VNSH_EXIT_OK;
 }
 

@@ -96,17 +96,11 @@ cmd_create(VnshCtl *ctl, const VnshArgs *args)
 static int
 cmd_remove(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network_kind(ctl, vnsh_args_get(args, "name"),
-                                                              "hostonly");
-    g_autoptr(GError) error = NULL;
-    int active;
+    g_autoptr(VnetNetwork) network = vnsh_network_remove(ctl, vnsh_args_get(args, "name"),
+                                                         "hostonly");
 
     if (!network)
         return VNSH_EXIT_FAILED;
-    active = vnet_network_is_active(network, &error);
-    if (active < 0 || (active && !vnet_network_destroy(network, &error)) ||
-        !vnet_network_undefine(network, &error))
-        return vnsh_report(error);
     printf(_("Interface '%s' was successfully removed\n"), vnet_network_get_name(network));
     return VNSH_EXIT_OK;
 }

@@ -152,11 +152,36 @@ enable(VnetNetwork *network, gboolean on)
     return VNSH_EXIT_OK;
 }
 
+/* The options add and modify share: --dhcp and --ipv6 (-1 when not
+ * given), the --port-forward-4/-6 rules, --enable or --disable, and the
+ * --network subnet (left NULL when not given). Returns the exit status
+ * of bad usage after printing it, or VNSH_EXIT_OK. */
+static int
+parse_options(const VnshArgs *args, int *ret_dhcp, int *ret_ipv6, GPtrArray *rules,
+              GInetAddressMask **ret_subnet)
+{
+    const char *cidr = vnsh_args_get(args, "network");
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    if ((status = parse_switch(args, "dhcp", ret_dhcp)) ||
+        (status = parse_switch(args, "ipv6", ret_ipv6)) || (status = collect_rules(args, rules)))
+        return status;
+    if (vnsh_args_has(args, "enable") && vnsh_args_has(args, "disable")) {
+        vnsh_error(_("give --enable or --disable, not both"));
+        return VNSH_EXIT_USAGE;
+    }
+    if (cidr && !(*ret_subnet = vnsh_parse_cidr4(cidr, &error))) {
+        vnsh_error("--network: %s", error->message);
+        return VNSH_EXIT_USAGE;
+    }
+    return VNSH_EXIT_OK;
+}
+
 static int
 cmd_add(VnshCtl *ctl, const VnshArgs *args)
 {
     const char *name = vnsh_args_get(args, "netname");
-    g_autoptr(GError) error = NULL;
     g_autoptr(GInetAddressMask) subnet = NULL;
     g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(VnetNetwork) network = NULL;
@@ -164,17 +189,9 @@ cmd_add(VnshCtl *ctl, const VnshArgs *args)
     xmlNode *root, *forward, *ip;
     int dhcp, ipv6, status;
 
-    if ((status = parse_switch(args, "dhcp", &dhcp)) ||
-        (status = parse_switch(args, "ipv6", &ipv6)) || (status = collect_rules(args, rules)))
+    /* --network is required here, so the subnet is set */
+    if ((status = parse_options(args, &dhcp, &ipv6, rules, &subnet)))
         return status;
-    if (vnsh_args_has(args, "enable") && vnsh_args_has(args, "disable")) {
-        vnsh_error(_("give --enable or --disable, not both"));
-        return VNSH_EXIT_USAGE;
-    }
-    if (!(subnet = vnsh_parse_cidr4(vnsh_args_get(args, "network"), &error))) {
-        vnsh_error("--network: %s", error->message);
-        return VNSH_EXIT_USAGE;
-    }
 
     doc = xmlNewDoc((const xmlChar *)"1.0");
     root = xmlNewNode(NULL, (const xmlChar *)"network");
@@ -206,21 +223,11 @@ cmd_modify(VnshCtl *ctl, const VnshArgs *args)
     g_autoptr(GInetAddressMask) subnet = NULL;
     g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(VnetNetwork) network = NULL;
-    const char *cidr = vnsh_args_get(args, "network");
     int dhcp, ipv6, status, active;
     guint affect;
 
-    if ((status = parse_switch(args, "dhcp", &dhcp)) ||
-        (status = parse_switch(args, "ipv6", &ipv6)) || (status = collect_rules(args, rules)))
+    if ((status = parse_options(args, &dhcp, &ipv6, rules, &subnet)))
         return status;
-    if (vnsh_args_has(args, "enable") && vnsh_args_has(args, "disable")) {
-        vnsh_error(_("give --enable or --disable, not both"));
-        return VNSH_EXIT_USAGE;
-    }
-    if (cidr && !(subnet = vnsh_parse_cidr4(cidr, &error))) {
-        vnsh_error("--network: %s", error->message);
-        return VNSH_EXIT_USAGE;
-    }
     network = vnsh_lookup_network_kind(ctl, name, "nat");
     if (!network)
         return VNSH_EXIT_FAILED;
@@ -285,8 +292,9 @@ cmd_modify(VnshCtl *ctl, const VnshArgs *args)
     return VNSH_EXIT_OK;
 }
 
+/* start and stop: the NAT network --netname names. */
 static int
-cmd_start(VnshCtl *ctl, const VnshArgs *args)
+start_or_stop(VnshCtl *ctl, const VnshArgs *args, gboolean start)
 {
     g_autoptr(VnetNetwork) network = vnsh_lookup_network_kind(ctl, vnsh_args_get(args, "netname"),
                                                               "nat");
@@ -294,41 +302,33 @@ cmd_start(VnshCtl *ctl, const VnshArgs *args)
 
     if (!network)
         return VNSH_EXIT_FAILED;
-    if (!vnet_network_start(network, &error))
+    if (start ? !vnet_network_start(network, &error) : !vnet_network_destroy(network, &error))
         return vnsh_report(error);
-    printf(_("NAT network '%s' started\n"), vnet_network_get_name(network));
+    printf(start ? _("NAT network '%s' started\n") : _("NAT network '%s' stopped\n"),
+           vnet_network_get_name(network));
     return VNSH_EXIT_OK;
+}
+
+static int
+cmd_start(VnshCtl *ctl, const VnshArgs *args)
+{
+    return start_or_stop(ctl, args, TRUE);
 }
 
 static int
 cmd_stop(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network_kind(ctl, vnsh_args_get(args, "netname"),
-                                                              "nat");
-    g_autoptr(GError) error = NULL;
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_network_destroy(network, &error))
-        return vnsh_report(error);
-    printf(_("NAT network '%s' stopped\n"), vnet_network_get_name(network));
-    return VNSH_EXIT_OK;
+    return start_or_stop(ctl, args, FALSE);
 }
 
 static int
 cmd_remove(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network_kind(ctl, vnsh_args_get(args, "netname"),
-                                                              "nat");
-    g_autoptr(GError) error = NULL;
-    int active;
+    g_autoptr(VnetNetwork) network = vnsh_network_remove(ctl, vnsh_args_get(args, "netname"),
+                                                         "nat");
 
     if (!network)
         return VNSH_EXIT_FAILED;
-    active = vnet_network_is_active(network, &error);
-    if (active < 0 || (active && !vnet_network_destroy(network, &error)) ||
-        !vnet_network_undefine(network, &error))
-        return vnsh_report(error);
     printf(_("NAT network '%s' removed\n"), vnet_network_get_name(network));
     return VNSH_EXIT_OK;
 }

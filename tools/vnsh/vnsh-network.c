@@ -26,63 +26,47 @@ vnsh_network_doc(VnetNetwork *network, VnetNetworkXmlFlags flags, GError **error
     return xml ? vnsh_xml_parse(xml, vnet_network_get_name(network), error) : NULL;
 }
 
+/* The commands domains have too (vnsh-object.c). */
 static int
 cmd_net_define(VnshCtl *ctl, const VnshArgs *args)
 {
-    const char *file = vnsh_args_get(args, "file");
-    g_autofree char *xml = vnsh_read_file(file);
-    g_autoptr(GError) error = NULL;
-    g_autoptr(VnetNetwork) network = NULL;
-
-    if (!xml)
-        return VNSH_EXIT_FAILED;
-    network = vnet_network_define_xml(ctl->conn, xml, &error);
-    if (!network)
-        return vnsh_report(error);
-    printf(_("Network '%s' defined from %s\n"), vnet_network_get_name(network), file);
-    return VNSH_EXIT_OK;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_DEFINE);
 }
 
 static int
 cmd_net_undefine(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_network_undefine(network, &error))
-        return vnsh_report(error);
-    printf(_("Network '%s' has been undefined\n"), vnet_network_get_name(network));
-    return VNSH_EXIT_OK;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_UNDEFINE);
 }
 
 static int
 cmd_net_start(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_network_start(network, &error))
-        return vnsh_report(error);
-    printf(_("Network '%s' started\n"), vnet_network_get_name(network));
-    return VNSH_EXIT_OK;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_START);
 }
 
 static int
 cmd_net_destroy(VnshCtl *ctl, const VnshArgs *args)
 {
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_DESTROY);
+}
 
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_network_destroy(network, &error))
-        return vnsh_report(error);
-    printf(_("Network '%s' destroyed\n"), vnet_network_get_name(network));
-    return VNSH_EXIT_OK;
+static int
+cmd_net_dumpxml(VnshCtl *ctl, const VnshArgs *args)
+{
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_DUMPXML);
+}
+
+static int
+cmd_net_edit(VnshCtl *ctl, const VnshArgs *args)
+{
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_EDIT);
+}
+
+static int
+cmd_net_autostart(VnshCtl *ctl, const VnshArgs *args)
+{
+    return vnsh_object_run(ctl, args, VNET_OBJECT_NETWORK, VNSH_OBJECT_AUTOSTART);
 }
 
 static const VnshColumn net_list_columns[] = {
@@ -94,10 +78,8 @@ static int
 cmd_net_list(VnshCtl *ctl, const VnshArgs *args)
 {
     g_autoptr(GError) error = NULL;
-    VnetListFlags flags = vnsh_args_has(args, "all")        ? VNET_LIST_ALL
-                          : vnsh_args_has(args, "inactive") ? VNET_LIST_INACTIVE
-                                                            : VNET_LIST_ACTIVE;
-    g_autoptr(GPtrArray) networks = vnet_connection_list_networks(ctl->conn, flags, &error);
+    g_autoptr(GPtrArray) networks = vnet_connection_list_networks(ctl->conn,
+                                                                  vnsh_list_flags(args), &error);
     g_autoptr(VnshTable) table = vnsh_table_new(net_list_columns,
                                                 G_N_ELEMENTS(net_list_columns));
 
@@ -120,68 +102,6 @@ cmd_net_list(VnshCtl *ctl, const VnshArgs *args)
         vnsh_table_add_string(table, info->bridge);
     }
     vnsh_table_print(table, vnsh_args_has(args, "json"));
-    return VNSH_EXIT_OK;
-}
-
-static int
-cmd_net_dumpxml(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
-    g_autofree char *xml = NULL;
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    xml = vnet_network_get_xml(network,
-                               vnsh_args_has(args, "inactive") ? VNET_NETWORK_XML_INACTIVE : 0,
-                               &error);
-    if (!xml)
-        return vnsh_report(error);
-    fputs(xml, stdout);
-    return VNSH_EXIT_OK;
-}
-
-static gboolean
-define_network(VnshCtl *ctl, const char *xml, GError **error)
-{
-    g_autoptr(VnetNetwork) network = vnet_network_define_xml(ctl->conn, xml, error);
-
-    if (network)
-        printf(_("Network '%s' XML configuration edited.\n"), vnet_network_get_name(network));
-    return network != NULL;
-}
-
-static int
-cmd_net_edit(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
-    g_autofree char *xml = NULL;
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    xml = vnet_network_get_xml(network, VNET_NETWORK_XML_INACTIVE, &error);
-    if (!xml)
-        return vnsh_report(error);
-    return vnsh_edit_loop(ctl, _("Network"), vnet_network_get_name(network), xml,
-                          define_network);
-}
-
-static int
-cmd_net_autostart(VnshCtl *ctl, const VnshArgs *args)
-{
-    g_autoptr(VnetNetwork) network = vnsh_lookup_network(ctl, vnsh_args_get(args, "network"));
-    g_autoptr(GError) error = NULL;
-    gboolean enable = !vnsh_args_has(args, "disable");
-
-    if (!network)
-        return VNSH_EXIT_FAILED;
-    if (!vnet_network_set_autostart(network, enable, &error))
-        return vnsh_report(error);
-    if (enable)
-        printf(_("Network '%s' marked as autostarted\n"), vnet_network_get_name(network));
-    else
-        printf(_("Network '%s' unmarked as autostarted\n"), vnet_network_get_name(network));
     return VNSH_EXIT_OK;
 }
 
@@ -602,6 +522,35 @@ vnsh_network_define_doc(VnetConnection *conn, xmlDoc *doc)
     if (!network)
         vnsh_report(error);
     return network;
+}
+
+/**
+ * vnsh_network_remove:
+ * @ctl: the shell (connected)
+ * @name: a network name
+ * @kind: the kind it must have ("nat", "hostonly")
+ *
+ * Stops the network when it is active, then undefines it.
+ *
+ * Returns: (transfer full): the removed network, or NULL after printing
+ *   the error.
+ */
+VnetNetwork *
+vnsh_network_remove(VnshCtl *ctl, const char *name, const char *kind)
+{
+    g_autoptr(VnetNetwork) network = vnsh_lookup_network_kind(ctl, name, kind);
+    g_autoptr(GError) error = NULL;
+    int active;
+
+    if (!network)
+        return NULL;
+    active = vnet_network_is_active(network, &error);
+    if (active < 0 || (active && !vnet_network_destroy(network, &error)) ||
+        !vnet_network_undefine(network, &error)) {
+        vnsh_report(error);
+        return NULL;
+    }
+    return g_steal_pointer(&network);
 }
 
 /**

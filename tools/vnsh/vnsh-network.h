@@ -35,6 +35,11 @@ char *vnsh_subnet_host(GInetAddressMask *subnet, guint host);
 void vnsh_network_set_dhcp(xmlNode *ip, gboolean on);
 /* Defines @doc on @conn; prints the error. */
 VnetNetwork *vnsh_network_define_doc(VnetConnection *conn, xmlDoc *doc);
+/* The VBoxManage "remove" verbs: finds the network @name of @kind as
+ * vnsh_lookup_network_kind() does, stops it when it is active and removes
+ * its definition. Returns the removed network (for its name), or NULL
+ * after printing the error. */
+VnetNetwork *vnsh_network_remove(VnshCtl *ctl, const char *name, const char *kind);
 /* Finds a network of @kind ("nat", "hostonly") by name; prints the error. */
 VnetNetwork *vnsh_lookup_network_kind(VnshCtl *ctl, const char *name, const char *kind);
 /* Removes every child element of @parent called @name. */

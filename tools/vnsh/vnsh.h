@@ -212,3 +212,25 @@ int vnsh_edit_loop(VnshCtl *ctl, const char *what, const char *name, const char 
 /* "--live"/"--config" -> the API's affect flags (both enums have the same values). */
 guint vnsh_affect_flags(const VnshArgs *args);
 
+/* ---- what the domain and network commands share (vnsh-object.c) ---------- */
+
+/* The commands virsh has for domains and networks alike. */
+typedef enum {
+    VNSH_OBJECT_DEFINE,    /* from the "file" option */
+    VNSH_OBJECT_UNDEFINE,
+    VNSH_OBJECT_START,
+    VNSH_OBJECT_DESTROY,
+    VNSH_OBJECT_DUMPXML,   /* --inactive */
+    VNSH_OBJECT_EDIT,
+    VNSH_OBJECT_AUTOSTART, /* --disable */
+} VnshObjectCommand;
+
+/* Runs @command on the domain or network the "domain" or "network" option
+ * names (by name or UUID); prints what it did or the error. Returns the
+ * exit status. */
+int vnsh_object_run(VnshCtl *ctl, const VnshArgs *args, VnetObjectKind kind,
+                    VnshObjectCommand command);
+/* --all / --inactive -> which objects a listing shows (the active ones by
+ * default). */
+VnetListFlags vnsh_list_flags(const VnshArgs *args);
+
