@@ -238,8 +238,8 @@ test_rollback_unsupported(Fixture *fx, gconstpointer data)
     g_assert_false(vnet_domain_start(dom, &error));
     g_assert_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED);
     g_assert_cmpstr(error->message, ==,
-                    "interface 3 (type 'vde') of domain 'rb1': realizing this kind on a "
-                    "netns guest is not available yet");
+                    "interface 3 (type 'vde') of domain 'rb1': a netns guest cannot have this "
+                    "kind of interface: a hypervisor's network backend (kvm/qemu) realizes it");
     g_assert_false(netns_exists("rb1"));
     g_assert_cmpuint(count_vnet_links(), ==, 0);
     g_assert_cmpint(vnet_domain_is_active(dom, NULL), ==, 0);

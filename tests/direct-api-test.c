@@ -530,8 +530,8 @@ test_virtualport(Fixture *fx, gconstpointer data)
         "<virtualport type='802.1Qbg'><parameters managerid='11' typeid='1193047' "
         "typeidversion='2' instanceid='09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f'/></virtualport>"
         "</interface>",
-        "interface 1 (type 'direct') of domain 'vnt-qbg': <virtualport type='802.1Qbg'> is not "
-        "supported yet (the 802.1Qbg VDP protocol exchange is not implemented); remove the "
+        "interface 1 (type 'direct') of domain 'vnt-qbg': <virtualport type='802.1Qbg'> cannot "
+        "be started: vnet does not speak the 802.1Qbg VDP protocol to the switch; remove the "
         "virtualport to use mode 'vepa' without it");
     check_start_fails(
         fx, "vnt-qbh",
@@ -539,8 +539,8 @@ test_virtualport(Fixture *fx, gconstpointer data)
         "<source dev='vnt-eth0' mode='passthrough'/>"
         "<virtualport type='802.1Qbh'><parameters profileid='finance'/></virtualport>"
         "</interface>",
-        "interface 1 (type 'direct') of domain 'vnt-qbh': <virtualport type='802.1Qbh'> is not "
-        "supported yet (the 802.1Qbh port profile protocol exchange is not implemented); "
+        "interface 1 (type 'direct') of domain 'vnt-qbh': <virtualport type='802.1Qbh'> cannot "
+        "be started: vnet does not speak the 802.1Qbh port profile protocol to the switch; "
         "remove the virtualport to use mode 'passthrough' without it");
 }
 

@@ -148,7 +148,9 @@ realize_nic(VnetGuestCtx *ctx, VnetNl *nl, int netns_fd, VnetDomainInterfaceDef 
         g_autofree char *what = vnet_nic_describe(ctx->live, nic);
 
         g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
-                    _("%s: realizing this kind on a netns guest is not available yet"), what);
+                    _("%s: a netns guest cannot have this kind of interface: a hypervisor's "
+                      "network backend (kvm/qemu) realizes it"),
+                    what);
         return FALSE;
     }
     return ops->realize_netns(&nic_ctx, error);

@@ -348,8 +348,8 @@ check_source(const VnetDirectDef *def, const VnetDirectCtx *ctx, VnetNlLinkInfo 
 
     if (def->has_virtualport) {
         g_set_error(error, VNET_ERROR, VNET_ERROR_CONFIG_UNSUPPORTED,
-                    _("%s: <virtualport type='%s'> is not supported yet (the %s protocol "
-                      "exchange is not implemented); remove the virtualport to use "
+                    _("%s: <virtualport type='%s'> cannot be started: vnet does not speak "
+                      "the %s protocol to the switch; remove the virtualport to use "
                       "mode '%s' without it"),
                     describe(ctx),
                     def->virtualport ? vnet_virtual_port_type_to_string(def->virtualport)
