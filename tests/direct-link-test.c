@@ -698,10 +698,12 @@ test_source_checks(void)
     def.has_virtualport = TRUE;
     def.virtualport = VNET_VIRTUAL_PORT_TYPE_8021QBG;
     expect_refused(nl, "vnt-eth0", &def, VNET_ERROR_CONFIG_UNSUPPORTED,
-                   "<virtualport type='802.1Qbg'> is not supported yet");
+                   "<virtualport type='802.1Qbg'> cannot be started: "
+                   "vnet does not speak the 802.1Qbg VDP");
     def.virtualport = VNET_VIRTUAL_PORT_TYPE_8021QBH;
     expect_refused(nl, "vnt-eth0", &def, VNET_ERROR_CONFIG_UNSUPPORTED,
-                   "<virtualport type='802.1Qbh'> is not supported yet");
+                   "<virtualport type='802.1Qbh'> cannot be started: "
+                   "vnet does not speak the 802.1Qbh");
     def.has_virtualport = FALSE;
     expect_refused(nl, NULL, &def, VNET_ERROR_CONFIG_INVALID, "no source device");
 
