@@ -6,89 +6,35 @@
  * a bridged network's start and crash recovery. */
 #include <config.h>
 
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <vnet/vnet.h>
 
+#include "local-fixture.h"
 #include "netns-helper.h"
 #include "test-util.h"
 
 /* The netdev group of links vnet creates (src/network/status.h). */
 #define VNET_GROUP "30318"
 
-typedef struct {
-    char *root;
-    char *uri;
-    VnetConnection *conn;
-} Fixture;
+typedef VnetTestLocal Fixture;
 
 static void
 fixture_setup(Fixture *fx, gconstpointer data)
 {
-    g_autoptr(GError) error = NULL;
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
-        return;
-    }
-    fx->root = g_dir_make_tmp("vnet-netns-XXXXXX", &error);
-    g_assert_no_error(error);
-    fx->uri = g_strdup_printf("local:///?root=%s", fx->root);
-    fx->conn = vnet_connection_open(fx->uri, &error);
-    g_assert_no_error(error);
+    vnet_test_local_open(fx, "netns");
 }
 
 static void
 fixture_teardown(Fixture *fx, gconstpointer data)
 {
-    g_autofree char *cmd = NULL;
-
-    g_clear_pointer(&fx->conn, vnet_connection_close);
-    if (!fx->root)
-        return;
-    cmd = g_strdup_printf("rm -rf '%s'", fx->root);
-    g_assert_cmpint(system(cmd), ==, 0);
-    g_free(fx->root);
-    g_free(fx->uri);
+    vnet_test_local_close(fx);
 }
 
 static gboolean
 netns_exists(const char *name)
 {
     return vnet_netns_sh_status(NULL, "ip netns list | grep -qw '%s'", name) == 0;
-}
-
-static gboolean
-has_flag(JsonObject *link, const char *flag)
-{
-    JsonArray *flags = json_object_get_array_member(link, "flags");
-
-    for (guint i = 0; i < json_array_get_length(flags); i++) {
-        if (g_str_equal(json_array_get_string_element(flags, i), flag))
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Names of the links in the current namespace that carry vnet's group. */
-static guint
-count_vnet_links(void)
-{
-    g_autoptr(JsonNode) root = vnet_netns_ip_json(NULL, "link");
-    JsonArray *links = json_node_get_array(root);
-    guint n = 0;
-
-    for (guint i = 0; i < json_array_get_length(links); i++) {
-        JsonObject *link = json_array_get_object_element(links, i);
-
-        if (json_object_has_member(link, "group") &&
-            g_str_equal(json_object_get_string_member(link, "group"), VNET_GROUP))
-            n++;
-    }
-    return n;
 }
 
 /* Waits up to 2 s for @name in @ns to have carrier. */
@@ -99,7 +45,7 @@ wait_carrier(const char *ns, const char *name)
         g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
         JsonObject *link = vnet_netns_find_link(root, name);
 
-        if (link && !has_flag(link, "NO-CARRIER"))
+        if (link && !vnet_netns_link_has_flag(link, "NO-CARRIER"))
             return TRUE;
         g_usleep(20 * 1000);
     }
@@ -149,19 +95,19 @@ test_three_nics(Fixture *fx, gconstpointer data)
     link = vnet_netns_find_link(guest, "eth0");
     g_assert_nonnull(link);
     g_assert_cmpstr(json_object_get_string_member(link, "address"), ==, "52:54:00:aa:00:01");
-    g_assert_true(has_flag(link, "UP"));
+    g_assert_true(vnet_netns_link_has_flag(link, "UP"));
     /* Carrier reaches the peer asynchronously (the kernel's linkwatch). */
     g_assert_true(wait_carrier("web1", "eth0"));
     link = vnet_netns_find_link(guest, "eth1");
     g_assert_nonnull(link);
     g_assert_cmpstr(json_object_get_string_member(link, "address"), ==, "52:54:00:aa:00:02");
     g_assert_cmpint(json_object_get_int_member(link, "mtu"), ==, 9000);
-    g_assert_false(has_flag(link, "UP"));
+    g_assert_false(vnet_netns_link_has_flag(link, "UP"));
     link = vnet_netns_find_link(guest, "eth2");
     g_assert_nonnull(link);
     g_assert_cmpstr(json_object_get_string_member(link, "address"), ==, "52:54:00:aa:00:03");
     /* Not attached: present, but the cable never carries anything. */
-    g_assert_true(has_flag(link, "NO-CARRIER"));
+    g_assert_true(vnet_netns_link_has_flag(link, "NO-CARRIER"));
 
     /* The host ends, in vnet's group. */
     host = vnet_netns_ip_json(NULL, "link");
@@ -169,7 +115,7 @@ test_three_nics(Fixture *fx, gconstpointer data)
     g_assert_nonnull(link);
     g_assert_cmpstr(json_object_get_string_member(link, "group"), ==, VNET_GROUP);
     g_assert_cmpint(json_object_get_int_member(link, "mtu"), ==, 9000);
-    g_assert_cmpuint(count_vnet_links(), ==, 3);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 3);
 
     /* The live XML and the interface list name the realized devices. */
     live = vnet_domain_get_xml(dom, 0, &error);
@@ -191,7 +137,7 @@ test_three_nics(Fixture *fx, gconstpointer data)
     g_assert_no_error(error);
     g_clear_pointer(&guest, json_node_unref);
     guest = vnet_netns_ip_json("web1", "link");
-    g_assert_true(has_flag(vnet_netns_find_link(guest, "eth1"), "UP"));
+    g_assert_true(vnet_netns_link_has_flag(vnet_netns_find_link(guest, "eth1"), "UP"));
 
     /* A NIC attached live becomes eth3; detached, it is gone. */
     g_assert_true(vnet_domain_attach_interface(
@@ -206,12 +152,12 @@ test_three_nics(Fixture *fx, gconstpointer data)
     g_assert_true(vnet_domain_detach_interface(dom, "52:54:00:aa:00:04", 0, &error));
     g_assert_no_error(error);
     g_assert_false(vnet_netns_link_exists("web1", "eth3"));
-    g_assert_cmpuint(count_vnet_links(), ==, 3);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 3);
 
     g_assert_true(vnet_domain_destroy(dom, &error));
     g_assert_no_error(error);
     g_assert_false(netns_exists("web1"));
-    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
     g_assert_true(vnet_domain_undefine(dom, &error));
 }
 
@@ -241,7 +187,7 @@ test_rollback_unsupported(Fixture *fx, gconstpointer data)
                     "interface 3 (type 'vde') of domain 'rb1': a netns guest cannot have this "
                     "kind of interface: a hypervisor's network backend (kvm/qemu) realizes it");
     g_assert_false(netns_exists("rb1"));
-    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
     g_assert_cmpint(vnet_domain_is_active(dom, NULL), ==, 0);
 }
 
@@ -271,7 +217,7 @@ test_rollback_netlink(Fixture *fx, gconstpointer data)
                     "interface 2 (type 'ethernet') of domain 'rb2': creating veth pair taken0 "
                     "(host) / eth1 (guest): a device called 'taken0' already exists");
     g_assert_false(netns_exists("rb2"));
-    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
     g_assert_true(vnet_netns_link_exists(NULL, "taken0"));
     vnet_netns_sh(NULL, "ip link del taken0");
 }
@@ -301,42 +247,6 @@ static const char crash_xml[] =
     "<interface type='ethernet'><mac address='52:54:00:cc:00:01'/></interface>"
     "</devices></domain>";
 
-/* Forks a process that starts crash1 on @uri, and SIGKILLs it once the
- * domain runs. */
-static void
-start_and_kill(const char *uri)
-{
-    int fds[2];
-    pid_t pid;
-    char byte = 0;
-    int status = 0;
-
-    g_assert_cmpint(pipe(fds), ==, 0);
-    pid = fork();
-    g_assert_cmpint(pid, >=, 0);
-    if (pid == 0) {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(VnetConnection) conn = vnet_connection_open(uri, &error);
-        g_autoptr(VnetDomain) dom = conn ? vnet_domain_lookup_by_name(conn, "crash1", &error)
-                                         : NULL;
-
-        close(fds[0]);
-        if (dom && vnet_domain_start(dom, &error))
-            byte = 'r';
-        if (write(fds[1], &byte, 1) != 1)
-            _exit(2);
-        pause();
-        _exit(0);
-    }
-    close(fds[1]);
-    g_assert_cmpint(read(fds[0], &byte, 1), ==, 1);
-    close(fds[0]);
-    g_assert_cmpint(byte, ==, 'r');
-    g_assert_cmpint(kill(pid, SIGKILL), ==, 0);
-    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
-    g_assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-}
-
 static void
 test_sigkill(Fixture *fx, gconstpointer data)
 {
@@ -352,7 +262,7 @@ test_sigkill(Fixture *fx, gconstpointer data)
     g_clear_pointer(&dom, vnet_domain_unref);
     g_clear_pointer(&fx->conn, vnet_connection_close);
 
-    start_and_kill(fx->uri);
+    vnet_test_start_and_kill(fx->uri, "crash1");
     g_assert_true(netns_exists("crash1"));
 
     /* A new process (connection) finds it running and can tear it down. */
@@ -364,13 +274,13 @@ test_sigkill(Fixture *fx, gconstpointer data)
     g_assert_true(vnet_domain_destroy(dom, &error));
     g_assert_no_error(error);
     g_assert_false(netns_exists("crash1"));
-    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
     g_clear_pointer(&dom, vnet_domain_unref);
     g_clear_pointer(&conn, vnet_connection_close);
 
     /* Killed again, and this time the guest vanishes before anyone looks:
      * the next connection reports it shut off and drops the status file. */
-    start_and_kill(fx->uri);
+    vnet_test_start_and_kill(fx->uri, "crash1");
     vnet_netns_sh(NULL, "ip netns delete crash1");
     conn = vnet_connection_open(fx->uri, &error);
     g_assert_no_error(error);
@@ -381,7 +291,7 @@ test_sigkill(Fixture *fx, gconstpointer data)
 
         g_assert_false(g_file_test(status, G_FILE_TEST_EXISTS));
     }
-    g_assert_cmpuint(count_vnet_links(), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
     /* And it starts again cleanly. */
     g_assert_true(vnet_domain_start(dom, &error));
     g_assert_no_error(error);
@@ -435,12 +345,9 @@ test_bridge_network(Fixture *fx, gconstpointer data)
 int
 main(int argc, char **argv)
 {
-    char *reason = NULL;
-
     g_test_init(&argc, &argv, NULL);
     /* Before any thread exists (the helper's rule). */
-    if (!vnet_netns_enter_private(&reason))
-        g_free(reason);
+    vnet_netns_try_enter_private();
 
     g_test_add("/api/netns/three-nics", Fixture, NULL, fixture_setup, test_three_nics,
                fixture_teardown);

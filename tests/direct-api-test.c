@@ -19,38 +19,23 @@
  */
 #include <config.h>
 
-#include <signal.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <vnet/vnet.h>
 
+#include "local-fixture.h"
 #include "netns-helper.h"
 #include "network/link-direct-nic.h"
 #include "network/status.h"
 #include "test-util.h"
 
-typedef struct {
-    char *root;
-    char *uri;
-    VnetConnection *conn;
-} Fixture;
+typedef VnetTestLocal Fixture;
 
 static void
 fixture_setup(Fixture *fx, gconstpointer data)
 {
-    g_autoptr(GError) error = NULL;
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
+    if (!vnet_test_local_open(fx, "direct"))
         return;
-    }
-    fx->root = g_dir_make_tmp("vnet-direct-XXXXXX", &error);
-    g_assert_no_error(error);
-    fx->uri = g_strdup_printf("local:///?root=%s", fx->root);
-    fx->conn = vnet_connection_open(fx->uri, &error);
-    g_assert_no_error(error);
     /* the "physical" NIC and a host on its far side */
     vnet_netns_add("vnt-far");
     vnet_netns_veth("vnt-eth0", NULL, "far0", "vnt-far");
@@ -60,17 +45,12 @@ fixture_setup(Fixture *fx, gconstpointer data)
 static void
 fixture_teardown(Fixture *fx, gconstpointer data)
 {
-    g_autofree char *cmd = NULL;
-
-    g_clear_pointer(&fx->conn, vnet_connection_close);
-    if (!fx->root)
-        return;
-    vnet_netns_sh_status(NULL, "ip link del vnt-eth0");
-    vnet_netns_sh_status(NULL, "ip netns del vnt-far");
-    cmd = g_strdup_printf("rm -rf '%s'", fx->root);
-    g_assert_cmpint(system(cmd), ==, 0);
-    g_free(fx->root);
-    g_free(fx->uri);
+    if (fx->root) {
+        g_clear_pointer(&fx->conn, vnet_connection_close);
+        vnet_netns_sh_status(NULL, "ip link del vnt-eth0");
+        vnet_netns_sh_status(NULL, "ip netns del vnt-far");
+    }
+    vnet_test_local_close(fx);
 }
 
 static gboolean
@@ -341,42 +321,6 @@ test_passthrough(Fixture *fx, gconstpointer data)
     remove_pt_device();
 }
 
-/* Forks a process that starts vnt-pt1 on @uri and SIGKILLs it once the
- * domain runs. */
-static void
-start_and_kill(const char *uri)
-{
-    int fds[2];
-    pid_t pid;
-    char byte = 0;
-    int status = 0;
-
-    g_assert_cmpint(pipe(fds), ==, 0);
-    pid = fork();
-    g_assert_cmpint(pid, >=, 0);
-    if (pid == 0) {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(VnetConnection) conn = vnet_connection_open(uri, &error);
-        g_autoptr(VnetDomain) dom = conn ? vnet_domain_lookup_by_name(conn, "vnt-pt1", &error)
-                                         : NULL;
-
-        close(fds[0]);
-        if (dom && vnet_domain_start(dom, &error))
-            byte = 'r';
-        if (write(fds[1], &byte, 1) != 1)
-            _exit(2);
-        pause();
-        _exit(0);
-    }
-    close(fds[1]);
-    g_assert_cmpint(read(fds[0], &byte, 1), ==, 1);
-    close(fds[0]);
-    g_assert_cmpint(byte, ==, 'r');
-    g_assert_cmpint(kill(pid, SIGKILL), ==, 0);
-    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
-    g_assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-}
-
 static void
 test_passthrough_crash(Fixture *fx, gconstpointer data)
 {
@@ -397,7 +341,7 @@ test_passthrough_crash(Fixture *fx, gconstpointer data)
 
     /* killed while running: the next connection finds it running, still
      * holding the device, and its destroy gives the device back */
-    start_and_kill(fx->uri);
+    vnet_test_start_and_kill(fx->uri, "vnt-pt1");
     status_path = g_build_filename(fx->root, "run/domains/vnt-pt1.xml", NULL);
     g_assert_true(g_file_get_contents(status_path, &status_xml, NULL, NULL));
     g_assert_nonnull(strstr(status_xml, "<passthrough dev='vnt-eth1'"));
@@ -429,7 +373,7 @@ test_passthrough_crash(Fixture *fx, gconstpointer data)
 
     /* killed again, and the guest vanishes before anyone looks: opening
      * the next connection cleans up, giving the device back */
-    start_and_kill(fx->uri);
+    vnet_test_start_and_kill(fx->uri, "vnt-pt1");
     vnet_netns_sh(NULL, "ip netns delete vnt-pt1");
     fx->conn = vnet_connection_open(fx->uri, &error);
     g_assert_no_error(error);
@@ -629,12 +573,9 @@ test_bulk_destroy(Fixture *fx, gconstpointer data)
 int
 main(int argc, char **argv)
 {
-    char *reason = NULL;
-
     g_test_init(&argc, &argv, NULL);
     /* Before any thread exists (the helper's rule). */
-    if (!vnet_netns_enter_private(&reason))
-        g_free(reason);
+    vnet_netns_try_enter_private();
 
 #define ADD(path, func) g_test_add(path, Fixture, NULL, fixture_setup, func, fixture_teardown)
     ADD("/direct/api/mode/bridge", test_mode_bridge);

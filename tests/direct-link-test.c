@@ -4,20 +4,14 @@
  * frames through a macvtap fd). */
 #include <config.h>
 
-#include <errno.h>
-#include <poll.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <linux/if.h>
-#include <linux/if_ether.h>
-#include <linux/if_packet.h>
-#include <linux/if_tun.h>
 
 #include <vnet/vnet.h>
 
+#include "frame-helper.h"
 #include "netns-helper.h"
 #include "network/link-direct-nic.h"
 #include "network/link-direct.h"
@@ -25,44 +19,6 @@
 #include "test-util.h"
 #include "util/vnet-netns.h"
 
-#define ETH_P_VNET_TEST 0x88b5
-
-static gboolean
-enter_or_skip(void)
-{
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
-        return FALSE;
-    }
-    return TRUE;
-}
-
-static VnetNl *
-open_nl(void)
-{
-    VnetNl *nl = NULL;
-
-    g_assert_cmpint(vnet_nl_open(&nl), ==, 0);
-    return nl;
-}
-
-static VnetMac
-mac_of(const char *str)
-{
-    VnetMac mac;
-
-    g_assert_cmpint(vnet_mac_parse(str, &mac), ==, 0);
-    return mac;
-}
-
-static const char *
-str_member(JsonObject *obj, const char *member)
-{
-    return obj && json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
-                                                      : NULL;
-}
 
 /* A string member of link @name in @ns ("address", "group"...), copied. */
 static char *
@@ -72,7 +28,7 @@ link_attr(const char *ns, const char *name, const char *member)
     JsonObject *link = vnet_netns_find_link(root, name);
 
     g_assert_nonnull(link);
-    return g_strdup(str_member(link, member));
+    return g_strdup(vnet_netns_str_member(link, member));
 }
 
 static gint64
@@ -95,30 +51,17 @@ link_info_data(const char *ns, const char *name, const char *member)
     g_assert_nonnull(link);
     info = json_object_get_object_member(link, "linkinfo");
     if (g_str_equal(member, "info_kind"))
-        return g_strdup(str_member(info, "info_kind"));
-    return g_strdup(str_member(json_object_get_object_member(info, "info_data"), member));
-}
-
-static guint
-count_links(const char *ns)
-{
-    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
-
-    return json_array_get_length(json_node_get_array(root));
+        return g_strdup(vnet_netns_str_member(info, "info_kind"));
+    return g_strdup(
+        vnet_netns_str_member(json_object_get_object_member(info, "info_data"), member));
 }
 
 static guint
 count_group(const char *ns, guint32 group)
 {
-    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
-    JsonArray *links = json_node_get_array(root);
     g_autofree char *want = g_strdup_printf("%u", group);
-    guint n = 0;
 
-    for (guint i = 0; i < json_array_get_length(links); i++)
-        if (g_strcmp0(str_member(json_array_get_object_element(links, i), "group"), want) == 0)
-            n++;
-    return n;
+    return vnet_netns_count_links(ns, want);
 }
 
 /* One echo request, two seconds for the answer: address resolution may
@@ -139,6 +82,17 @@ make_physical(const char *phys, const char *far_ns, const char *far_addr)
     vnet_netns_add(far_ns);
     vnet_netns_veth(phys, NULL, "far0", far_ns);
     vnet_netns_sh(far_ns, "ip addr add %s/24 dev far0", far_addr);
+}
+
+/* The first step of most tests here: the namespace, vnt-eth0 with the
+ * host 192.0.2.100 beyond it, and a netlink handle; NULL when skipped. */
+static VnetNl *
+enter_with_physical(void)
+{
+    if (!vnet_netns_enter_or_skip())
+        return NULL;
+    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
+    return vnet_test_open_nl();
 }
 
 static void
@@ -200,7 +154,7 @@ static void
 guest_attach(Guest *g, VnetNl *nl, VnetDirectRegistry *registry, const char *source,
              VnetDirectMode mode, const char *mac, const char *addr)
 {
-    VnetMac m = mac_of(mac);
+    VnetMac m = vnet_test_mac(mac);
     VnetDirectDef def = {.source_dev = source, .mode = mode, .mac = &m};
     VnetDirectCtx ctx = guest_ctx(g, nl, registry, "eth0");
     g_autoptr(GError) error = NULL;
@@ -237,7 +191,7 @@ check_mode(VnetDirectMode mode, gboolean expect_between, const char *kernel_mode
     g_autofree char *kind = NULL;
     g_autofree char *mac = NULL;
 
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     g1 = guest_new("vnt-g1", 1001);
     g2 = guest_new("vnt-g2", 1002);
@@ -267,7 +221,7 @@ check_mode(VnetDirectMode mode, gboolean expect_between, const char *kernel_mode
 static void
 test_mode_bridge(void)
 {
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     check_mode(VNET_DIRECT_MODE_BRIDGE, TRUE, "bridge");
 }
@@ -275,7 +229,7 @@ test_mode_bridge(void)
 static void
 test_mode_private(void)
 {
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     check_mode(VNET_DIRECT_MODE_PRIVATE, FALSE, "private");
 }
@@ -289,14 +243,14 @@ test_mode_vepa(void)
     g_autoptr(Guest) g2 = NULL;
     g_autofree char *mode_seen = NULL;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     /* no mode at all is vepa, as in libvirt */
     check_mode(VNET_DIRECT_MODE_NONE, FALSE, "vepa");
 
     /* the far side becomes a bridge: without hairpin it does not send a
      * frame back out of the port it came in, with hairpin it does */
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     vnet_netns_sh("vnt-far", "ip addr flush dev far0 && ip link add br0 type bridge && "
                              "ip link set far0 master br0 && "
@@ -327,105 +281,6 @@ test_mode_vepa(void)
 
 /* ---- VM guests: the macvtap fd carries frames both ways ----------------- */
 
-typedef struct {
-    int ifindex;
-    int fd;
-} PacketSocket;
-
-static int
-open_packet_socket(gpointer data)
-{
-    PacketSocket *ps = data;
-    struct sockaddr_ll sll = {.sll_family = AF_PACKET,
-                              .sll_protocol = htons(ETH_P_VNET_TEST),
-                              .sll_ifindex = ps->ifindex};
-
-    ps->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_VNET_TEST));
-    if (ps->fd < 0)
-        return -errno;
-    if (bind(ps->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
-        return -errno;
-    return 0;
-}
-
-static gsize
-build_frame(guint8 *buf, const VnetMac *dst, const VnetMac *src, const char *payload)
-{
-    gsize len = strlen(payload);
-
-    memcpy(buf, dst->addr, 6);
-    memcpy(buf + 6, src->addr, 6);
-    buf[12] = ETH_P_VNET_TEST >> 8;
-    buf[13] = ETH_P_VNET_TEST & 0xff;
-    memcpy(buf + 14, payload, len);
-    return 14 + len;
-}
-
-static gboolean
-receive_frame(int fd, gsize skip, const char *payload)
-{
-    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
-    gsize len = strlen(payload);
-
-    while (g_get_monotonic_time() < deadline) {
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        guint8 buf[2048];
-        ssize_t n;
-
-        if (poll(&pfd, 1, 200) <= 0)
-            continue;
-        n = read(fd, buf, sizeof(buf));
-        if (n >= (ssize_t)(skip + 14 + len) && buf[skip + 12] == (ETH_P_VNET_TEST >> 8) &&
-            buf[skip + 13] == (ETH_P_VNET_TEST & 0xff) && memcmp(buf + skip + 14, payload, len) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Frames both ways between macvtap fd @tap_fd (guest MAC @mac) and far0
- * in vnt-far, beyond the source device. */
-static void
-assert_frames_far(int tap_fd, const VnetMac *mac, const char *tag)
-{
-    g_autoptr(VnetNl) far_nl = NULL;
-    g_autofree char *out = g_strdup_printf("%s: guest to wire", tag);
-    g_autofree char *in = g_strdup_printf("%s: wire to guest", tag);
-    VnetNlLinkInfo far;
-    PacketSocket ps = {.fd = -1};
-    struct ifreq ifr = {0};
-    guint8 frame[128] = {0};
-    int vnet_hdr_sz = 0;
-    int far_fd;
-    gsize len;
-
-    g_assert_cmpint(ioctl(tap_fd, TUNGETIFF, &ifr), ==, 0);
-    if (ifr.ifr_flags & IFF_VNET_HDR)
-        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &vnet_hdr_sz), ==, 0);
-    g_assert_cmpint(vnet_netns_open("vnt-far", &far_fd), ==, 0);
-    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
-    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", &far), ==, 0);
-    ps.ifindex = far.ifindex;
-    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, &ps), ==, 0);
-
-    len = build_frame(frame + vnet_hdr_sz, &far.mac, mac, out);
-    g_assert_cmpint(write(tap_fd, frame, vnet_hdr_sz + len), ==, (ssize_t)(vnet_hdr_sz + len));
-    g_assert_true(receive_frame(ps.fd, 0, out));
-
-    len = build_frame(frame, mac, &far.mac, in);
-    {
-        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
-                                 .sll_halen = 6};
-
-        memcpy(to.sll_addr, mac->addr, 6);
-        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
-                        (ssize_t)len);
-    }
-    g_assert_true(receive_frame(tap_fd, vnet_hdr_sz, in));
-
-    close(ps.fd);
-    close(far_fd);
-}
-
 static void
 test_vm_macvtap_frames(void)
 {
@@ -435,16 +290,14 @@ test_vm_macvtap_frames(void)
     g_autofree char *kind = NULL;
     g_autofree char *mode = NULL;
     g_autofree char *group = NULL;
-    VnetMac mac = mac_of("52:54:00:0a:0b:0c");
+    VnetMac mac = vnet_test_mac("52:54:00:0a:0b:0c");
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE,
                          .mac = &mac, .mtu = 1400};
     VnetDirectCtx ctx = {.nl = NULL, .group = 1101, .domain = "vm1", .describe = "vm1 nic"};
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
     g_assert_no_error(error);
     g_assert_true(g_str_has_prefix(link->name, "vnmvtap"));
@@ -457,7 +310,8 @@ test_vm_macvtap_frames(void)
     g_assert_cmpstr(group, ==, "1101");
     g_assert_cmpint(link_mtu(NULL, link->name), ==, 1400);
 
-    assert_frames_far(link->tap_fd, &mac, "direct");
+    vnet_test_assert_frames(link->tap_fd, &mac, "vnt-far", "far0",
+                            "direct");
     g_assert_true(vnet_direct_link_undo(link, nl, &error));
     g_assert_no_error(error);
     g_assert_cmpint(link->tap_fd, ==, -1);
@@ -479,11 +333,9 @@ test_vm_target_dev(void)
                          .target_dev = "vnt-mytap", .link_state = VNET_LINK_STATE_DOWN};
     VnetDirectCtx ctx = {.group = 1102, .domain = "vm2", .describe = "interface 1 of vm2"};
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
     g_assert_cmpstr(link->name, ==, "vnt-mytap");
     state = link_attr(NULL, "vnt-mytap", "operstate");
@@ -513,8 +365,8 @@ test_passthrough(void)
     g_autofree char *restored = NULL;
     g_autofree char *mode = NULL;
     g_autofree char *holder = NULL;
-    VnetMac mac_a = mac_of("52:54:00:aa:00:01");
-    VnetMac mac_b = mac_of("52:54:00:bb:00:01");
+    VnetMac mac_a = vnet_test_mac("52:54:00:aa:00:01");
+    VnetMac mac_b = vnet_test_mac("52:54:00:bb:00:01");
     VnetDirectDef def_a = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
                            .mac = &mac_a, .mtu = 1400};
     VnetDirectDef def_b = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
@@ -523,10 +375,8 @@ test_passthrough(void)
     VnetDirectLink *link = NULL;
     guint links_b;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     old_mac = link_attr(NULL, "vnt-eth0", "address");
     g_assert_cmpint(link_mtu(NULL, "vnt-eth0"), ==, 1500);
 
@@ -554,19 +404,19 @@ test_passthrough(void)
 
     /* a second domain asking for the same device: refused, naming the one
      * holding it, nothing made */
-    links_b = count_links("vnt-ptb");
+    links_b = vnet_netns_count_links("vnt-ptb", NULL);
     ctx = guest_ctx(b, nl, registry, "eth0");
     g_assert_false(vnet_direct_realize(&def_b, &ctx, &link, &error));
     g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_INVALID);
     g_assert_nonnull(strstr(error->message, "passthrough mode by domain 'vnt-pta'"));
     g_clear_error(&error);
-    g_assert_cmpuint(count_links("vnt-ptb"), ==, links_b);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-ptb", NULL), ==, links_b);
     /* any other mode on that device too */
     def_b.mode = VNET_DIRECT_MODE_BRIDGE;
     g_assert_false(vnet_direct_realize(&def_b, &ctx, &link, &error));
     g_assert_nonnull(strstr(error->message, "domain 'vnt-pta'"));
     g_clear_error(&error);
-    g_assert_cmpuint(count_links("vnt-ptb"), ==, links_b);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-ptb", NULL), ==, links_b);
     /* the device's address is still the guest's */
     g_free(dev_mac);
     dev_mac = link_attr(NULL, "vnt-eth0", "address");
@@ -607,16 +457,14 @@ test_passthrough_vm(void)
     g_autofree char *old_mac = NULL;
     g_autofree char *tap_mac = NULL;
     g_autofree char *restored = NULL;
-    VnetMac mac = mac_of("52:54:00:cc:00:01");
+    VnetMac mac = vnet_test_mac("52:54:00:cc:00:01");
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
                          .mac = &mac};
     VnetDirectCtx ctx = {.group = 1301, .domain = "vmpt", .registry = registry};
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     vnet_netns_sh(NULL, "ip link set vnt-eth0 down");
     /* passthrough of a device that is down is refused like any other */
     g_assert_false(vnet_direct_realize(&def, &ctx, &link, &error));
@@ -650,7 +498,7 @@ expect_refused(VnetNl *nl, const char *source, VnetDirectDef *def, int code, con
     g_autoptr(VnetDirectLink) link = NULL;
     VnetDirectCtx ctx = {.nl = nl, .group = 1401, .domain = "chk",
                          .describe = "interface 3 (type 'direct') of domain 'chk'"};
-    guint before = count_links(NULL);
+    guint before = vnet_netns_count_links(NULL, NULL);
 
     def->source_dev = source;
     g_assert_false(vnet_direct_realize(def, &ctx, &link, &error));
@@ -660,7 +508,7 @@ expect_refused(VnetNl *nl, const char *source, VnetDirectDef *def, int code, con
     g_assert_nonnull(strstr(error->message, text));
     g_assert_null(link);
     /* nothing left behind */
-    g_assert_cmpuint(count_links(NULL), ==, before);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
     g_assert_cmpuint(count_group(NULL, 1401), ==, 0);
 }
 
@@ -673,11 +521,9 @@ test_source_checks(void)
     VnetDirectDef def = {.mode = VNET_DIRECT_MODE_BRIDGE};
     VnetDirectCtx ctx = {.group = 1402, .domain = "chk"};
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
 
     expect_refused(nl, "vnt-nosuch", &def, VNET_ERROR_OPERATION_FAILED,
                    "source device 'vnt-nosuch' does not exist");
@@ -724,8 +570,8 @@ test_rollback(void)
     g_autoptr(GError) error = NULL;
     g_autofree char *old_mac = NULL;
     g_autofree char *restored = NULL;
-    VnetMac macs[4] = {mac_of("52:54:00:00:04:01"), mac_of("52:54:00:00:04:02"),
-                       mac_of("52:54:00:00:04:03"), mac_of("52:54:00:00:04:04")};
+    VnetMac macs[4] = {vnet_test_mac("52:54:00:00:04:01"), vnet_test_mac("52:54:00:00:04:02"),
+                       vnet_test_mac("52:54:00:00:04:03"), vnet_test_mac("52:54:00:00:04:04")};
     VnetDirectDef defs[4] = {
         {.source_dev = "vnt-eth1", .mode = VNET_DIRECT_MODE_PASSTHROUGH, .mac = &macs[0],
          .mtu = 1280},
@@ -736,13 +582,11 @@ test_rollback(void)
     guint host_links;
     guint i;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
     old_mac = link_attr(NULL, "vnt-eth1", "address");
-    host_links = count_links(NULL);
+    host_links = vnet_netns_count_links(NULL, NULL);
     g = guest_new("vnt-rb", 1501);
 
     for (i = 0; i < G_N_ELEMENTS(defs); i++) {
@@ -766,8 +610,8 @@ test_rollback(void)
     g_assert_true(vnet_netns_link_exists("vnt-rb", "eth0"));
     g_assert_true(vnet_netns_link_exists("vnt-rb", "eth1"));
     vnet_undo_run(undo);
-    g_assert_cmpuint(count_links("vnt-rb"), ==, 1); /* lo */
-    g_assert_cmpuint(count_links(NULL), ==, host_links);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-rb", NULL), ==, 1); /* lo */
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, host_links);
     restored = link_attr(NULL, "vnt-eth1", "address");
     g_assert_cmpstr(restored, ==, old_mac);
     g_assert_cmpint(link_mtu(NULL, "vnt-eth1"), ==, 1500);
@@ -791,10 +635,8 @@ test_bulk_teardown(void)
     g_autoptr(GError) error = NULL;
     guint64 before;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     /* a VM domain with 8 macvtaps, another with 2 */
     for (int i = 0; i < 10; i++) {
         VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE};
@@ -832,7 +674,7 @@ test_bulk_teardown(void)
     before = vnet_nl_get_request_count(guest_nl);
     g_assert_true(vnet_direct_teardown(nl, guest_nl, 1603, g->links, &error));
     g_assert_cmpuint(vnet_nl_get_request_count(guest_nl), ==, before + 1);
-    g_assert_cmpuint(count_links("vnt-bulk"), ==, 1);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-bulk", NULL), ==, 1);
     remove_physical("vnt-eth0", "vnt-far");
 }
 
@@ -883,7 +725,7 @@ test_def_from_interface(void)
     };
     VnetDirectDef def;
 
-    nic.mac = mac_of("52:54:00:01:02:03");
+    nic.mac = vnet_test_mac("52:54:00:01:02:03");
     vnet_direct_def_from_interface(&nic, &def);
     g_assert_cmpstr(def.source_dev, ==, "eth3");
     g_assert_cmpint(def.mode, ==, VNET_DIRECT_MODE_PRIVATE);
@@ -952,10 +794,8 @@ test_nic_ops(void)
     g_autofree char *xml2 = NULL;
     guint64 requests;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
     old_mac = link_attr(NULL, "vnt-eth1", "address");
     def = vnet_domain_def_parse_string(xml, "ops.xml", &error);
@@ -977,7 +817,7 @@ test_nic_ops(void)
     g_assert_cmpuint(status->passthrough->len, ==, 1);
     {
         VnetStatusPassthrough *pt = g_ptr_array_index(status->passthrough, 0);
-        VnetMac old = mac_of(old_mac);
+        VnetMac old = vnet_test_mac(old_mac);
 
         g_assert_cmpstr(pt->dev, ==, "vnt-eth1");
         g_assert_true(vnet_mac_equal(&pt->mac, &old));
@@ -1009,7 +849,7 @@ test_nic_ops(void)
     g_assert_nonnull(strstr(error->message, "by domain 'vnt-ops'"));
     g_assert_nonnull(strstr(error->message, "interface 2 (type 'direct') of domain 'vnt-op2'"));
     g_clear_error(&error);
-    g_assert_cmpuint(count_links("vnt-op2"), ==, 1);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-op2", NULL), ==, 1);
     g_assert_cmpuint(status2->passthrough->len, ==, 0);
 
     /* stop: one request in the namespace, device restored */
@@ -1017,7 +857,7 @@ test_nic_ops(void)
     g_assert_true(vnet_nic_direct_stop_netns(def, status, g->fd, &error));
     g_assert_no_error(error);
     g_assert_cmpuint(vnet_nic_direct_get_delete_requests() - requests, ==, 1);
-    g_assert_cmpuint(count_links("vnt-ops"), ==, 1);
+    g_assert_cmpuint(vnet_netns_count_links("vnt-ops", NULL), ==, 1);
     g_assert_cmpuint(status->links->len, ==, 0);
     g_assert_cmpuint(status->passthrough->len, ==, 0);
     restored = link_attr(NULL, "vnt-eth1", "address");
@@ -1050,16 +890,14 @@ test_nic_ops_vm(void)
     g_autoptr(VnetDomainDef) def = NULL;
     g_autofree char *old_mac = NULL;
     g_autofree char *restored = NULL;
-    VnetMac guest0 = mac_of("52:54:00:00:08:01");
+    VnetMac guest0 = vnet_test_mac("52:54:00:00:08:01");
     guint before;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_physical()))
         return;
-    nl = open_nl();
-    make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
     vnet_netns_veth("vnt-eth1", NULL, "vnt-eth1p", NULL);
     old_mac = link_attr(NULL, "vnt-eth1", "address");
-    before = count_links(NULL);
+    before = vnet_netns_count_links(NULL, NULL);
     def = vnet_domain_def_parse_string(xml, "vm.xml", &error);
     g_assert_no_error(error);
     g_assert_nonnull(vnet_nic_direct_ops.realize_vm);
@@ -1111,7 +949,8 @@ test_nic_ops_vm(void)
             g_assert_cmpstr(pt->dev, ==, "vnt-eth1");
         }
         g_assert_cmpuint(count_group(NULL, 1301), ==, 2);
-        assert_frames_far(fds[0], &guest0, round == 0 ? "vm nic" : "vm nic again");
+        vnet_test_assert_frames(fds[0], &guest0, "vnt-far", "far0",
+                            round == 0 ? "vm nic" : "vm nic again");
 
         if (round == 0) {
             /* a stop: the domain's group in one request, then the devices */
@@ -1125,7 +964,7 @@ test_nic_ops_vm(void)
         }
         close(fds[0]);
         close(fds[1]);
-        g_assert_cmpuint(count_links(NULL), ==, before);
+        g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
         g_clear_pointer(&restored, g_free);
         restored = link_attr(NULL, "vnt-eth1", "address");
         g_assert_cmpstr(restored, ==, old_mac);

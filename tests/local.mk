@@ -16,7 +16,9 @@ EXTRA_DIST += tests/run-tap.sh tests/valgrind.supp
 check_LTLIBRARIES += tests/libvnet_test.la
 tests_libvnet_test_la_SOURCES = \
 	tests/test-util.c tests/test-util.h \
-	tests/netns-helper.c tests/netns-helper.h
+	tests/netns-helper.c tests/netns-helper.h \
+	tests/frame-helper.c tests/frame-helper.h \
+	tests/local-fixture.c tests/local-fixture.h
 tests_libvnet_test_la_CPPFLAGS = $(AM_CPPFLAGS) $(JSON_CFLAGS)
 tests_libvnet_test_la_LIBADD = $(GLIB_LIBS) $(JSON_LIBS) $(NL_LIBS)
 

@@ -17,34 +17,21 @@
 
 #include <vnet/vnet.h>
 
+#include "local-fixture.h"
 #include "netns-helper.h"
 #include "test-util.h"
 
-typedef struct {
-    char *root;
-    char *uri;
-    VnetConnection *conn;
-} Fixture;
+typedef VnetTestLocal Fixture;
 
 static void
 fixture_setup(Fixture *fx, gconstpointer data)
 {
-    g_autoptr(GError) error = NULL;
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
+    if (!vnet_test_local_open(fx, "net"))
         return;
-    }
     vnet_netns_add("outside");
     vnet_netns_veth("up0", NULL, "out0", "outside");
     vnet_netns_sh(NULL, "ip addr add 192.168.200.1/24 dev up0");
     vnet_netns_sh("outside", "ip addr add 192.168.200.2/24 dev out0");
-    fx->root = g_dir_make_tmp("vnet-net-XXXXXX", &error);
-    g_assert_no_error(error);
-    fx->uri = g_strdup_printf("local:///?root=%s", fx->root);
-    fx->conn = vnet_connection_open(fx->uri, &error);
-    g_assert_no_error(error);
 }
 
 /* Output of "sh -c CMD" in @ns (NULL: the host); NULL when it fails. */
@@ -121,19 +108,14 @@ assert_clean(const char *root)
 static void
 fixture_teardown(Fixture *fx, gconstpointer data)
 {
-    g_autofree char *cmd = NULL;
-
     g_clear_pointer(&fx->conn, vnet_connection_close);
-    if (!fx->root)
-        return;
-    assert_clean(fx->root);
-    /* listeners left in "outside" would keep it (and up0) alive */
-    vnet_netns_sh(NULL, "ip netns pids outside | xargs -r kill; ip link del up0");
-    vnet_netns_del("outside");
-    cmd = g_strdup_printf("rm -rf '%s'", fx->root);
-    g_assert_cmpint(system(cmd), ==, 0);
-    g_free(fx->root);
-    g_free(fx->uri);
+    if (fx->root) {
+        assert_clean(fx->root);
+        /* listeners left in "outside" would keep it (and up0) alive */
+        vnet_netns_sh(NULL, "ip netns pids outside | xargs -r kill; ip link del up0");
+        vnet_netns_del("outside");
+    }
+    vnet_test_local_close(fx);
 }
 
 static VnetNetwork *
@@ -921,14 +903,11 @@ test_crash_gone(Fixture *fx, gconstpointer data)
 int
 main(int argc, char **argv)
 {
-    char *reason = NULL;
-
     if (argc == 3 && g_str_equal(argv[1], "--crash-child"))
         return crash_child(argv[2]);
     g_test_init(&argc, &argv, NULL);
     /* Before any thread exists (the helper's rule). */
-    if (!vnet_netns_enter_private(&reason))
-        g_free(reason);
+    vnet_netns_try_enter_private();
     g_test_add("/net/nat", Fixture, NULL, fixture_setup, test_nat, fixture_teardown);
     g_test_add("/net/nat-ipv6", Fixture, NULL, fixture_setup, test_nat_ipv6, fixture_teardown);
     g_test_add("/net/internal", Fixture, NULL, fixture_setup, test_internal, fixture_teardown);

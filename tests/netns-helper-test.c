@@ -6,25 +6,13 @@
 
 #include "netns-helper.h"
 
-static gboolean
-enter_or_skip(void)
-{
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 static void
 test_private_namespace(void)
 {
     g_autoptr(JsonNode) links = NULL;
     JsonArray *array;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     /* A fresh namespace has only lo. */
     links = vnet_netns_ip_json(NULL, "link");
@@ -42,7 +30,7 @@ test_veth_between_namespaces(void)
     g_autoptr(JsonNode) outside = NULL;
     JsonObject *link;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     vnet_netns_add("outside");
     vnet_netns_veth("vnt-host0", NULL, "vnt-out0", "outside");

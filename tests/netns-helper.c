@@ -43,6 +43,18 @@ vnet_netns_enter_private(char **ret_reason)
     return TRUE;
 }
 
+gboolean
+vnet_netns_enter_or_skip(void)
+{
+    g_autofree char *reason = NULL;
+
+    if (!vnet_netns_enter_private(&reason)) {
+        g_test_skip(reason);
+        return FALSE;
+    }
+    return TRUE;
+}
+
 void
 vnet_netns_enter_private_if_root(void)
 {
@@ -50,6 +62,14 @@ vnet_netns_enter_private_if_root(void)
 
     if (geteuid() == 0 && !vnet_netns_enter_private(&reason))
         g_error("%s", reason);
+}
+
+void
+vnet_netns_try_enter_private(void)
+{
+    g_autofree char *reason = NULL;
+
+    vnet_netns_enter_private(&reason);
 }
 
 static int
@@ -159,4 +179,55 @@ vnet_netns_link_exists(const char *ns, const char *name)
     g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
 
     return vnet_netns_find_link(root, name) != NULL;
+}
+
+const char *
+vnet_netns_str_member(JsonObject *obj, const char *member)
+{
+    return obj && json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
+                                                      : NULL;
+}
+
+gboolean
+vnet_netns_link_has_flag(JsonObject *link, const char *flag)
+{
+    JsonArray *flags = json_object_get_array_member(link, "flags");
+
+    for (guint i = 0; i < json_array_get_length(flags); i++)
+        if (g_str_equal(json_array_get_string_element(flags, i), flag))
+            return TRUE;
+    return FALSE;
+}
+
+guint
+vnet_netns_count_links(const char *ns, const char *group)
+{
+    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
+    JsonArray *links = json_node_get_array(root);
+    guint n = 0;
+
+    if (!group)
+        return json_array_get_length(links);
+    for (guint i = 0; i < json_array_get_length(links); i++)
+        if (g_strcmp0(vnet_netns_str_member(json_array_get_object_element(links, i), "group"),
+                      group) == 0)
+            n++;
+    return n;
+}
+
+void
+vnet_netns_link_clear(VnetNetnsLink *l)
+{
+    g_clear_pointer(&l->root, json_node_unref);
+    l->link = NULL;
+}
+
+void
+vnet_netns_link_read(VnetNetnsLink *l, const char *ns, const char *name)
+{
+    vnet_netns_link_clear(l);
+    l->root = vnet_netns_ip_json(ns, "link");
+    l->link = vnet_netns_find_link(l->root, name);
+    if (!l->link)
+        g_error("link %s not found in %s", name, ns ? ns : "the test namespace");
 }

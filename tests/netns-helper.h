@@ -17,10 +17,18 @@
  * should g_test_skip(). Idempotent within a process. */
 gboolean vnet_netns_enter_private(char **ret_reason);
 
+/* vnet_netns_enter_private(), or g_test_skip() with the reason and FALSE:
+ * the first line of every test case that touches links. */
+gboolean vnet_netns_enter_or_skip(void);
+
 /* As root, enters the private namespace like vnet_netns_enter_private()
  * (failing the program if that fails); otherwise does nothing. For tests
  * that do not need a namespace but must never touch the real host. */
 void vnet_netns_enter_private_if_root(void);
+
+/* For main(), before any thread exists: enters the private namespace if it
+ * can; when it cannot, each test case's vnet_netns_enter_or_skip() skips. */
+void vnet_netns_try_enter_private(void);
 
 /* Runs "sh -c CMD" in the current namespace (@ns NULL) or in named
  * namespace @ns; fails the test if it exits non-zero. */
@@ -43,3 +51,23 @@ JsonNode *vnet_netns_ip_json(const char *ns, const char *object);
 /* The link called @name in @ns as a JSON object (owned by @root), or NULL. */
 JsonObject *vnet_netns_find_link(JsonNode *root, const char *name);
 gboolean vnet_netns_link_exists(const char *ns, const char *name);
+
+/* String member @member of @obj, or NULL when @obj is NULL or lacks it. */
+const char *vnet_netns_str_member(JsonObject *obj, const char *member);
+/* Whether @link (one object of `ip -j link`) has @flag ("UP"...) set. */
+gboolean vnet_netns_link_has_flag(JsonObject *link, const char *flag);
+/* How many links @ns has (NULL: current); with @group non-NULL, only those
+ * in that netdev group (decimal, as `ip -j` prints it). */
+guint vnet_netns_count_links(const char *ns, const char *group);
+
+/* What `ip -d -j link show` says about one link, read fresh each time. */
+typedef struct {
+    JsonNode *root;
+    JsonObject *link;
+} VnetNetnsLink;
+
+void vnet_netns_link_clear(VnetNetnsLink *l);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(VnetNetnsLink, vnet_netns_link_clear)
+/* Reads link @name of @ns (NULL: current) into @l; fails the test if there
+ * is no such link. */
+void vnet_netns_link_read(VnetNetnsLink *l, const char *ns, const char *name);

@@ -9,15 +9,14 @@
 #include <poll.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <linux/if.h>
-#include <linux/if_packet.h>
 #include <linux/if_tun.h>
 
 #include <vnet/vnet.h>
 
+#include "frame-helper.h"
 #include "netns-helper.h"
 #include "network/link-tap.h"
 #include "network/nic.h"
@@ -25,19 +24,14 @@
 #include "util/vnet-netns.h"
 #include "util/vnet-tap.h"
 
-#define ETH_P_VNET_TEST 0x88b5
 #define BRIDGE "vntbr0"
 #define FAR_NS "vnt-far"
 
 static gboolean
 enter_or_skip(void)
 {
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
+    if (!vnet_netns_enter_or_skip())
         return FALSE;
-    }
     if (access("/dev/net/tun", R_OK | W_OK) != 0) {
         g_test_skip("no /dev/net/tun");
         return FALSE;
@@ -45,56 +39,8 @@ enter_or_skip(void)
     return TRUE;
 }
 
-static VnetNl *
-open_nl(void)
-{
-    VnetNl *nl = NULL;
-
-    g_assert_cmpint(vnet_nl_open(&nl), ==, 0);
-    return nl;
-}
-
-static VnetMac
-mac_of(const char *str)
-{
-    VnetMac mac;
-
-    g_assert_cmpint(vnet_mac_parse(str, &mac), ==, 0);
-    return mac;
-}
-
-static const char *
-str_member(JsonObject *obj, const char *member)
-{
-    return obj && json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
-                                                      : NULL;
-}
-
-/* What `ip -d -j link show` says about one link, read fresh each time. */
-typedef struct {
-    JsonNode *root;
-    JsonObject *link;
-} IpLink;
-
-static void
-ip_link_clear(IpLink *l)
-{
-    g_clear_pointer(&l->root, json_node_unref);
-    l->link = NULL;
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(IpLink, ip_link_clear)
-
-static void
-ip_link_read(IpLink *l, const char *name)
-{
-    ip_link_clear(l);
-    l->root = vnet_netns_ip_json(NULL, "link");
-    l->link = vnet_netns_find_link(l->root, name);
-    g_assert_nonnull(l->link);
-}
-
 static JsonObject *
-linkinfo_member(IpLink *l, const char *member)
+linkinfo_member(VnetNetnsLink *l, const char *member)
 {
     JsonObject *info = json_object_get_object_member(l->link, "linkinfo");
 
@@ -104,22 +50,9 @@ linkinfo_member(IpLink *l, const char *member)
 }
 
 static gboolean
-has_flag(IpLink *l, const char *flag)
+has_flag(VnetNetnsLink *l, const char *flag)
 {
-    JsonArray *flags = json_object_get_array_member(l->link, "flags");
-
-    for (guint i = 0; i < json_array_get_length(flags); i++)
-        if (g_str_equal(json_array_get_string_element(flags, i), flag))
-            return TRUE;
-    return FALSE;
-}
-
-static guint
-count_links(void)
-{
-    g_autoptr(JsonNode) root = vnet_netns_ip_json(NULL, "link");
-
-    return json_array_get_length(json_node_get_array(root));
+    return vnet_netns_link_has_flag(l->link, flag);
 }
 
 /* ---- the world: a bridge with one port leading to a far namespace ------- */
@@ -135,6 +68,17 @@ make_bridge(guint mtu)
     vnet_netns_sh(FAR_NS, "ip link set far0 mtu %u", mtu);
 }
 
+/* The first step of the bridge tests: the namespace, the bridge at @mtu
+ * with its port to the far side, and a netlink handle; NULL when skipped. */
+static VnetNl *
+enter_with_bridge(guint mtu)
+{
+    if (!enter_or_skip())
+        return NULL;
+    make_bridge(mtu);
+    return vnet_test_open_nl();
+}
+
 static void
 remove_bridge(void)
 {
@@ -142,122 +86,14 @@ remove_bridge(void)
     vnet_netns_del(FAR_NS);
 }
 
-typedef struct {
-    int ifindex;
-    int fd;
-} PacketSocket;
-
-static int
-open_packet_socket(gpointer data)
-{
-    PacketSocket *ps = data;
-    struct sockaddr_ll sll = {.sll_family = AF_PACKET,
-                              .sll_protocol = htons(ETH_P_VNET_TEST),
-                              .sll_ifindex = ps->ifindex};
-
-    ps->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_VNET_TEST));
-    if (ps->fd < 0)
-        return -errno;
-    if (bind(ps->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
-        return -errno;
-    return 0;
-}
-
-/* far0 in the far namespace: its MAC, and a packet socket bound to it. */
-static void
-open_far(VnetNlLinkInfo *far, PacketSocket *ps)
-{
-    g_autoptr(VnetNl) far_nl = NULL;
-    int far_fd;
-
-    g_assert_cmpint(vnet_netns_open(FAR_NS, &far_fd), ==, 0);
-    g_assert_cmpint(vnet_nl_open_in_netns(far_fd, &far_nl), ==, 0);
-    g_assert_cmpint(vnet_nl_link_get(far_nl, "far0", far), ==, 0);
-    ps->ifindex = far->ifindex;
-    g_assert_cmpint(vnet_netns_run(far_fd, open_packet_socket, ps), ==, 0);
-    close(far_fd);
-}
-
-static gsize
-build_frame(guint8 *buf, const VnetMac *dst, const VnetMac *src, const char *payload)
-{
-    gsize len = strlen(payload);
-
-    memcpy(buf, dst->addr, 6);
-    memcpy(buf + 6, src->addr, 6);
-    buf[12] = ETH_P_VNET_TEST >> 8;
-    buf[13] = ETH_P_VNET_TEST & 0xff;
-    memcpy(buf + 14, payload, len);
-    return 14 + len;
-}
-
-/* Whether a frame with @payload arrives on @fd within two seconds, after
- * @skip bytes of header (a virtio-net header on a tap with IFF_VNET_HDR). */
-static gboolean
-receive_frame(int fd, gsize skip, const char *payload)
-{
-    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
-    gsize len = strlen(payload);
-
-    while (g_get_monotonic_time() < deadline) {
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        guint8 buf[2048];
-        ssize_t n;
-
-        if (poll(&pfd, 1, 200) <= 0)
-            continue;
-        n = read(fd, buf, sizeof(buf));
-        if (n >= (ssize_t)(skip + 14 + len) && buf[skip + 12] == (ETH_P_VNET_TEST >> 8) &&
-            buf[skip + 13] == (ETH_P_VNET_TEST & 0xff) && memcmp(buf + skip + 14, payload, len) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
-/* Frames both ways between the tap fd (guest MAC @guest) and far0. */
-static void
-assert_frames_flow(int tap_fd, const VnetMac *guest, const char *tag)
-{
-    g_autofree char *out = g_strdup_printf("%s: guest to wire", tag);
-    g_autofree char *in = g_strdup_printf("%s: wire to guest", tag);
-    PacketSocket ps = {.fd = -1};
-    VnetNlLinkInfo far;
-    guint8 frame[128] = {0};
-    int hdr_sz = 0;
-    guint flags = 0;
-    gsize len;
-
-    g_assert_cmpint(vnet_tap_get_info(tap_fd, NULL, &flags), ==, 0);
-    if (flags & IFF_VNET_HDR)
-        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &hdr_sz), ==, 0);
-    open_far(&far, &ps);
-
-    /* a zeroed virtio-net header means "no offloads": a plain frame */
-    len = build_frame(frame + hdr_sz, &far.mac, guest, out);
-    g_assert_cmpint(write(tap_fd, frame, hdr_sz + len), ==, (ssize_t)(hdr_sz + len));
-    g_assert_true(receive_frame(ps.fd, 0, out));
-
-    len = build_frame(frame, guest, &far.mac, in);
-    {
-        struct sockaddr_ll to = {.sll_family = AF_PACKET, .sll_ifindex = far.ifindex,
-                                 .sll_halen = 6};
-
-        memcpy(to.sll_addr, guest->addr, 6);
-        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
-                        (ssize_t)len);
-    }
-    g_assert_true(receive_frame(tap_fd, hdr_sz, in));
-    close(ps.fd);
-}
-
 /* ---- util: /dev/net/tun ------------------------------------------------- */
 
 static void
 test_host_mac(void)
 {
-    VnetMac guest = mac_of("52:54:00:0a:0b:0c");
-    VnetMac fe = mac_of("fe:54:00:0a:0b:0c");
-    VnetMac fa = mac_of("fa:54:00:0a:0b:0c");
+    VnetMac guest = vnet_test_mac("52:54:00:0a:0b:0c");
+    VnetMac fe = vnet_test_mac("fe:54:00:0a:0b:0c");
+    VnetMac fa = vnet_test_mac("fa:54:00:0a:0b:0c");
     VnetMac host;
 
     vnet_tap_host_mac(&guest, &host);
@@ -295,13 +131,13 @@ test_create(void)
     g_assert_cmpint(vnet_tap_get_info(fd2, NULL, &flags), ==, 0);
     g_assert_cmpuint(flags & IFF_VNET_HDR, ==, IFF_VNET_HDR);
     {
-        g_auto(IpLink) l = {0};
+        g_auto(VnetNetnsLink) l = {0};
 
-        ip_link_read(&l, name1);
-        g_assert_cmpstr(str_member(json_object_get_object_member(l.link, "linkinfo"),
+        vnet_netns_link_read(&l, NULL, name1);
+        g_assert_cmpstr(vnet_netns_str_member(json_object_get_object_member(l.link, "linkinfo"),
                                    "info_kind"),
                         ==, "tun");
-        g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+        g_assert_cmpstr(vnet_netns_str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
     }
 
     /* an existing device is never attached to: not a tap, nor a tap of
@@ -327,17 +163,15 @@ test_bridge_frames(void)
     g_autoptr(VnetNl) nl = NULL;
     g_autoptr(VnetTapLink) link = NULL;
     g_autoptr(GError) error = NULL;
-    g_auto(IpLink) l = {0};
-    VnetMac guest = mac_of("52:54:00:0a:0b:0c");
+    g_auto(VnetNetnsLink) l = {0};
+    VnetMac guest = vnet_test_mac("52:54:00:0a:0b:0c");
     VnetTapDef def = {.mac = &guest, .bridge = BRIDGE, .vnet_hdr = TRUE};
     VnetTapCtx ctx = {.group = 1201, .describe = "vm1 nic"};
     VnetNlLinkInfo br;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_bridge(1400)))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_bridge(1400);
 
     g_assert_true(vnet_tap_realize(&def, &ctx, &link, &error));
     g_assert_no_error(error);
@@ -347,12 +181,12 @@ test_bridge_frames(void)
 
     /* the kernel's view: a tap, enslaved, the bridge's MTU (none given),
      * the group, the host-side MAC, up */
-    ip_link_read(&l, link->name);
-    g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
-    g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+    vnet_netns_link_read(&l, NULL, link->name);
+    g_assert_cmpstr(vnet_netns_str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "master"), ==, BRIDGE);
     g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1400);
-    g_assert_cmpstr(str_member(l.link, "group"), ==, "1201");
-    g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0c");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1201");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0c");
     g_assert_true(has_flag(&l, "UP"));
     g_assert_false(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
                                                   "isolated"));
@@ -360,7 +194,7 @@ test_bridge_frames(void)
     g_assert_cmpint(vnet_nl_link_get(nl, BRIDGE, &br), ==, 0);
     g_assert_false(vnet_mac_equal(&br.mac, &guest));
 
-    assert_frames_flow(link->tap_fd, &guest, "tap");
+    vnet_test_assert_frames(link->tap_fd, &guest, FAR_NS, "far0", "tap");
 
     g_assert_true(vnet_tap_link_undo(link, nl, &error));
     g_assert_no_error(error);
@@ -378,28 +212,26 @@ test_options(void)
     g_autoptr(VnetTapLink) link = NULL;
     g_autoptr(VnetTapLink) plain = NULL;
     g_autoptr(GError) error = NULL;
-    g_auto(IpLink) l = {0};
-    VnetMac guest = mac_of("52:54:00:0a:0b:0d");
-    VnetMac guest2 = mac_of("52:54:00:0a:0b:0e");
+    g_auto(VnetNetnsLink) l = {0};
+    VnetMac guest = vnet_test_mac("52:54:00:0a:0b:0d");
+    VnetMac guest2 = vnet_test_mac("52:54:00:0a:0b:0e");
     VnetTapDef def = {.mac = &guest, .bridge = BRIDGE, .mtu = 1300, .target_dev = "vnt-tap7",
                       .isolated = VNET_TRISTATE_YES, .down = TRUE};
     VnetTapDef plain_def = {.mac = &guest2};
     VnetTapCtx ctx = {.group = 1202, .describe = "vm2 nic"};
     int fd;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_bridge(9000)))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_bridge(9000);
 
     g_assert_true(vnet_tap_realize(&def, &ctx, &link, &error));
     g_assert_no_error(error);
     g_assert_cmpstr(link->name, ==, "vnt-tap7");
-    ip_link_read(&l, "vnt-tap7");
-    g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+    vnet_netns_link_read(&l, NULL, "vnt-tap7");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "master"), ==, BRIDGE);
     g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1300);
-    g_assert_cmpstr(str_member(l.link, "group"), ==, "1202");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1202");
     g_assert_false(has_flag(&l, "UP"));
     g_assert_true(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
                                                  "isolated"));
@@ -407,10 +239,10 @@ test_options(void)
     /* no bridge: a tap attached to nothing (type 'ethernet') */
     g_assert_true(vnet_tap_realize(&plain_def, &ctx, &plain, &error));
     g_assert_no_error(error);
-    ip_link_read(&l, plain->name);
+    vnet_netns_link_read(&l, NULL, plain->name);
     g_assert_false(json_object_has_member(l.link, "master"));
     g_assert_true(has_flag(&l, "UP"));
-    g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0e");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "address"), ==, "fe:54:00:0a:0b:0e");
 
     /* the fd handed on (to a hypervisor): undo still removes the tap */
     fd = vnet_tap_link_steal_fd(link);
@@ -433,17 +265,15 @@ test_errors(void)
     g_autoptr(VnetNl) nl = NULL;
     g_autoptr(VnetTapLink) link = NULL;
     g_autoptr(GError) error = NULL;
-    VnetMac guest = mac_of("52:54:00:0a:0b:0f");
+    VnetMac guest = vnet_test_mac("52:54:00:0a:0b:0f");
     VnetTapDef def = {.mac = &guest, .bridge = "vnt-nobr"};
     VnetTapCtx ctx = {.group = 1203, .describe = "vm3 nic"};
     guint before;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_bridge(1500)))
         return;
-    nl = open_nl();
     ctx.nl = nl;
-    make_bridge(1500);
-    before = count_links();
+    before = vnet_netns_count_links(NULL, NULL);
 
     g_assert_false(vnet_tap_realize(&def, &ctx, &link, &error));
     g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
@@ -474,7 +304,7 @@ test_errors(void)
                                    "'vntbr0': "));
     g_assert_null(link);
     g_assert_false(vnet_netns_link_exists(NULL, "vnt-tap9"));
-    g_assert_cmpuint(count_links(), ==, before);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
     remove_bridge();
 }
 
@@ -506,15 +336,13 @@ test_nic_ops(void)
     g_autoptr(VnetNetworkDef) net = NULL;
     g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("qemu");
     g_autoptr(VnetUndo) undo = vnet_undo_new();
-    g_auto(IpLink) l = {0};
+    g_auto(VnetNetnsLink) l = {0};
     int fds[3] = {-1, -1, -1};
     guint before;
 
-    if (!enter_or_skip())
+    if (!(nl = enter_with_bridge(1500)))
         return;
-    nl = open_nl();
-    make_bridge(1500);
-    before = count_links();
+    before = vnet_netns_count_links(NULL, NULL);
     def = vnet_domain_def_parse_string(domain_xml, "vm.xml", &error);
     g_assert_no_error(error);
     net = vnet_network_def_parse_string(network_xml, "net.xml", &error);
@@ -547,31 +375,31 @@ test_nic_ops(void)
         g_assert_cmpint(rec->ifindex, ==, nic->target_ifindex);
         g_assert_cmpuint(rec->group, ==, 1204);
         g_assert_null(rec->guest_name);
-        ip_link_read(&l, nic->target_dev);
-        g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+        vnet_netns_link_read(&l, NULL, nic->target_dev);
+        g_assert_cmpstr(vnet_netns_str_member(l.link, "master"), ==, BRIDGE);
         g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1400);
-        g_assert_cmpstr(str_member(l.link, "group"), ==, "1204");
-        g_assert_cmpstr(str_member(l.link, "address"), ==, "fe:54:00:00:07:01");
+        g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1204");
+        g_assert_cmpstr(vnet_netns_str_member(l.link, "address"), ==, "fe:54:00:00:07:01");
         g_assert_true(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
                                                      "isolated"));
         g_assert_cmpint(vnet_tap_get_info(fds[0], NULL, &flags), ==, 0);
         g_assert_cmpuint(flags & IFF_VNET_HDR, ==, IFF_VNET_HDR);
-        assert_frames_flow(fds[0], &nic->mac, "network nic");
+        vnet_test_assert_frames(fds[0], &nic->mac, FAR_NS, "far0", "network nic");
     }
     /* bridge: the host bridge, the NIC's own MTU, no isolation */
     {
         VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 1);
 
-        ip_link_read(&l, nic->target_dev);
-        g_assert_cmpstr(str_member(l.link, "master"), ==, BRIDGE);
+        vnet_netns_link_read(&l, NULL, nic->target_dev);
+        g_assert_cmpstr(vnet_netns_str_member(l.link, "master"), ==, BRIDGE);
         g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1280);
         g_assert_false(json_object_get_boolean_member(linkinfo_member(&l, "info_slave_data"),
                                                       "isolated"));
     }
     /* ethernet: its <target dev>, attached to nothing */
-    ip_link_read(&l, "vnt-eth9");
+    vnet_netns_link_read(&l, NULL, "vnt-eth9");
     g_assert_false(json_object_has_member(l.link, "master"));
-    g_assert_cmpstr(str_member(l.link, "group"), ==, "1204");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1204");
 
     /* kinds with no VM realization say so through a NULL op */
     g_assert_null(vnet_nic_ops_get(VNET_DOMAIN_INTERFACE_TYPE_VDE)->realize_vm);
@@ -579,7 +407,7 @@ test_nic_ops(void)
     /* a failed start rolls back: every tap goes although the fds (the
      * hypervisor's) are still open */
     vnet_undo_run(undo);
-    g_assert_cmpuint(count_links(), ==, before);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
     for (guint i = 0; i < 3; i++)
         close(fds[i]);
 
@@ -677,7 +505,8 @@ has_proxy_neigh(const char *addr, const char *dev)
     for (guint i = 0; i < json_array_get_length(entries); i++) {
         JsonObject *e = json_array_get_object_element(entries, i);
 
-        if (g_strcmp0(str_member(e, "dst"), addr) == 0 && g_strcmp0(str_member(e, "dev"), dev) == 0)
+        if (g_strcmp0(vnet_netns_str_member(e, "dst"), addr) == 0 &&
+            g_strcmp0(vnet_netns_str_member(e, "dev"), dev) == 0)
             return TRUE;
     }
     return FALSE;
@@ -693,8 +522,8 @@ host_route_dev(const char *dst)
     for (guint i = 0; i < json_array_get_length(routes); i++) {
         JsonObject *r = json_array_get_object_element(routes, i);
 
-        if (g_strcmp0(str_member(r, "dst"), dst) == 0)
-            return g_strdup(str_member(r, "dev"));
+        if (g_strcmp0(vnet_netns_str_member(r, "dst"), dst) == 0)
+            return g_strdup(vnet_netns_str_member(r, "dev"));
     }
     return NULL;
 }
@@ -709,7 +538,7 @@ test_nic_ops_routed_null(void)
     g_autoptr(VnetDomainDef) def = NULL;
     g_autoptr(VnetDomainStatus) status = vnet_domain_status_new("qemu");
     g_autoptr(VnetUndo) undo = vnet_undo_new();
-    g_auto(IpLink) l = {0};
+    g_auto(VnetNetnsLink) l = {0};
     g_autofree char *dev = NULL;
     g_autofree char *addrs = NULL;
     VnetDomainInterfaceDef *routed;
@@ -724,13 +553,13 @@ test_nic_ops_routed_null(void)
 
     if (!enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     /* the host's uplink to a segment 192.0.2.0/24 with a far host on it */
     vnet_netns_add(FAR_NS);
     vnet_netns_veth(UPLINK, NULL, "far0", FAR_NS);
     vnet_netns_sh(NULL, "ip addr add 192.0.2.1/24 dev " UPLINK);
     vnet_netns_sh(FAR_NS, "ip addr add 192.0.2.100/24 dev far0");
-    before = count_links();
+    before = vnet_netns_count_links(NULL, NULL);
     def = vnet_domain_def_parse_string(routed_xml, "rvm.xml", &error);
     g_assert_no_error(error);
     routed = g_ptr_array_index(def->interfaces, 0);
@@ -757,15 +586,15 @@ test_nic_ops_routed_null(void)
         g_assert_null(null_nic->target_dev);
     }
     g_assert_cmpuint(status->links->len, ==, 1);
-    g_assert_cmpuint(count_links(), ==, before + 1);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before + 1);
 
     /* the tap: up although the NIC's cable is out (the hypervisor's
      * business), attached to nothing, in the group, the gateway /32 */
-    ip_link_read(&l, routed->target_dev);
-    g_assert_cmpstr(str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
+    vnet_netns_link_read(&l, NULL, routed->target_dev);
+    g_assert_cmpstr(vnet_netns_str_member(linkinfo_member(&l, "info_data"), "type"), ==, "tap");
     g_assert_true(has_flag(&l, "UP"));
     g_assert_false(json_object_has_member(l.link, "master"));
-    g_assert_cmpstr(str_member(l.link, "group"), ==, "1205");
+    g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1205");
     {
         g_autofree char *cmd =
             g_strdup_printf("ip -4 -o addr show dev %s | awk '{print $4}'", routed->target_dev);
@@ -819,7 +648,7 @@ test_nic_ops_routed_null(void)
     /* a stop: the domain's group, then release: nothing is left */
     g_assert_cmpint(vnet_nl_link_delete_group(nl, 1205), ==, 0);
     vnet_nic_ops_get(routed->type)->release(def, routed);
-    g_assert_cmpuint(count_links(), ==, before);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
     g_clear_pointer(&dev, g_free);
     g_assert_null((dev = host_route_dev("192.0.2.44")));
     g_assert_false(has_proxy_neigh("192.0.2.44", UPLINK));
@@ -838,7 +667,7 @@ test_nic_ops_routed_null(void)
         g_assert_true(has_proxy_neigh("192.0.2.44", UPLINK));
         vnet_undo_run(undo2);
         close(fd);
-        g_assert_cmpuint(count_links(), ==, before);
+        g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
         g_assert_null((dev = host_route_dev("192.0.2.44")));
         g_assert_false(has_proxy_neigh("192.0.2.44", UPLINK));
     }

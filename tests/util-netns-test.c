@@ -15,18 +15,6 @@
 #include "util/vnet-nl.h"
 #include "util/vnet-sysctl.h"
 
-static gboolean
-enter_or_skip(void)
-{
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 /* The inode of the namespace the calling thread is in. */
 static guint64
 current_netns_inode(void)
@@ -75,7 +63,7 @@ test_create_destroy(void)
     guint64 cookie = 0;
     guint64 old_cookie = 0;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     g_assert_cmpint(vnet_netns_create("vnt-ns1", &inode), ==, 0);
     g_assert_cmpuint(inode, >, 0);
@@ -135,7 +123,7 @@ test_created_by_ip(void)
     guint64 inode = 0;
     int fd = -1;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     /* and the other way round: one `ip netns add` made is ours to use */
     vnet_netns_add("vnt-byip");
@@ -185,7 +173,7 @@ test_run(void)
     guint64 inode;
     int fd;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     mine = current_netns_inode();
     g_assert_cmpint(vnet_netns_create("vnt-run", &inode), ==, 0);
@@ -237,7 +225,7 @@ test_guest_nic(void)
     JsonObject *link;
     int fd;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     g_assert_cmpint(vnet_mac_parse("52:54:00:65:74:68", &mac), ==, 0);
     g_assert_cmpint(vnet_nl_open(&nl), ==, 0);

@@ -6,47 +6,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
 #include <string.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include <linux/if.h>
-#include <linux/if_ether.h>
-#include <linux/if_packet.h>
-#include <linux/if_tun.h>
 
+#include "frame-helper.h"
 #include "netns-helper.h"
 #include "test-util.h"
 #include "util/vnet-netns.h"
 #include "util/vnet-nl.h"
 #include "util/vnet-sysctl.h"
-
-/* IEEE 802 local experimental ethertype: nothing else on the wire uses it */
-#define ETH_P_VNET_TEST 0x88b5
-
-static gboolean
-enter_or_skip(void)
-{
-    g_autofree char *reason = NULL;
-
-    if (!vnet_netns_enter_private(&reason)) {
-        g_test_skip(reason);
-        return FALSE;
-    }
-    return TRUE;
-}
-
-static VnetNl *
-open_nl(void)
-{
-    VnetNl *nl = NULL;
-
-    g_assert_cmpint(vnet_nl_open(&nl), ==, 0);
-    return nl;
-}
 
 static int
 ifindex_of(VnetNl *nl, const char *name)
@@ -57,62 +28,11 @@ ifindex_of(VnetNl *nl, const char *name)
     return info.ifindex;
 }
 
-static VnetMac
-mac_of(const char *str)
-{
-    VnetMac mac;
-
-    g_assert_cmpint(vnet_mac_parse(str, &mac), ==, 0);
-    return mac;
-}
-
-/* `ip -d -j link show` of @ns, and the object of link @name in it. */
-typedef struct {
-    JsonNode *root;
-    JsonObject *link;
-} IpLink;
-
-static void
-ip_link_clear(IpLink *l)
-{
-    g_clear_pointer(&l->root, json_node_unref);
-    l->link = NULL;
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(IpLink, ip_link_clear)
-
-static void
-ip_link_read(IpLink *l, const char *ns, const char *name)
-{
-    ip_link_clear(l);
-    l->root = vnet_netns_ip_json(ns, "link");
-    l->link = vnet_netns_find_link(l->root, name);
-    if (!l->link)
-        g_error("link %s not found in %s", name, ns ? ns : "the test namespace");
-}
-
-static const char *
-str_member(JsonObject *obj, const char *member)
-{
-    return json_object_has_member(obj, member) ? json_object_get_string_member(obj, member)
-                                               : NULL;
-}
-
 static JsonObject *
 linkinfo(JsonObject *link)
 {
     g_assert_true(json_object_has_member(link, "linkinfo"));
     return json_object_get_object_member(link, "linkinfo");
-}
-
-static gboolean
-has_flag(JsonObject *link, const char *flag)
-{
-    JsonArray *flags = json_object_get_array_member(link, "flags");
-
-    for (guint i = 0; i < json_array_get_length(flags); i++)
-        if (g_str_equal(json_array_get_string_element(flags, i), flag))
-            return TRUE;
-    return FALSE;
 }
 
 /* ---- pure builders (no privileges) ---------------------------------- */
@@ -193,7 +113,7 @@ test_build_macvtap(void)
 static void
 test_build_all_set(void)
 {
-    VnetMac mac = mac_of("52:54:00:aa:bb:cc");
+    VnetMac mac = vnet_test_mac("52:54:00:aa:bb:cc");
     VnetNlLinkDef def = {
         .kind = VNET_NL_LINK_KIND_MACVLAN,
         .name = "vnmvlan3",
@@ -254,7 +174,7 @@ test_build_invalid(void)
 static void
 test_build_veth_peer(void)
 {
-    VnetMac peer_mac = mac_of("52:54:00:00:00:01");
+    VnetMac peer_mac = vnet_test_mac("52:54:00:00:00:01");
     VnetNlLinkDef def = {
         .kind = VNET_NL_LINK_KIND_VETH,
         .name = "vnet5",
@@ -413,9 +333,9 @@ test_lookup(void)
     g_autoptr(GArray) all = NULL;
     gboolean seen_lo = FALSE;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_get(nl, "lo", &info), ==, 0);
     g_assert_cmpint(info.ifindex, ==, 1);
     g_assert_cmpstr(info.name, ==, "lo");
@@ -453,8 +373,8 @@ static void
 test_create_veth(void)
 {
     g_autoptr(VnetNl) nl = NULL;
-    g_auto(IpLink) ip = {0};
-    VnetMac mac = mac_of("52:54:00:12:34:56");
+    g_auto(VnetNetnsLink) ip = {0};
+    VnetMac mac = vnet_test_mac("52:54:00:12:34:56");
     VnetNlLinkDef def = {
         .kind = VNET_NL_LINK_KIND_VETH,
         .name = "vnt-ve0",
@@ -468,25 +388,25 @@ test_create_veth(void)
     };
     VnetNlLinkInfo info;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_create(nl, &def, &info), ==, 0);
     g_assert_cmpstr(info.name, ==, "vnt-ve0");
     g_assert_cmpint(info.ifindex, >, 0);
     g_assert_cmpuint(info.group, ==, 301);
     g_assert_true(vnet_mac_equal(&info.mac, &mac));
 
-    ip_link_read(&ip, NULL, "vnt-ve0");
-    g_assert_cmpstr(str_member(ip.link, "address"), ==, "52:54:00:12:34:56");
+    vnet_netns_link_read(&ip, NULL, "vnt-ve0");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "address"), ==, "52:54:00:12:34:56");
     g_assert_cmpint(json_object_get_int_member(ip.link, "mtu"), ==, 1400);
-    g_assert_cmpstr(str_member(ip.link, "group"), ==, "301");
-    g_assert_true(has_flag(ip.link, "UP"));
-    g_assert_cmpstr(str_member(linkinfo(ip.link), "info_kind"), ==, "veth");
-    g_assert_cmpstr(str_member(ip.link, "link"), ==, "vnt-ve1");
-    ip_link_read(&ip, NULL, "vnt-ve1");
-    g_assert_false(has_flag(ip.link, "UP"));
-    g_assert_cmpstr(str_member(ip.link, "group"), ==, "default");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "group"), ==, "301");
+    g_assert_true(vnet_netns_link_has_flag(ip.link, "UP"));
+    g_assert_cmpstr(vnet_netns_str_member(linkinfo(ip.link), "info_kind"), ==, "veth");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "link"), ==, "vnt-ve1");
+    vnet_netns_link_read(&ip, NULL, "vnt-ve1");
+    g_assert_false(vnet_netns_link_has_flag(ip.link, "UP"));
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "group"), ==, "default");
 
     /* the same fixed name again: the kernel's EEXIST, unchanged */
     g_assert_cmpint(vnet_nl_link_create(nl, &def, NULL), ==, -EEXIST);
@@ -514,13 +434,13 @@ test_create_macvlan_modes(void)
     };
     g_autoptr(VnetNl) nl = NULL;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     vnet_netns_sh(NULL, "ip link add vnt-par0 type veth peer name vnt-par1 && "
                         "ip link set vnt-par0 up");
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
-        g_auto(IpLink) ip = {0};
+        g_auto(VnetNetnsLink) ip = {0};
         const char *kind = vnet_nl_link_kind_to_string(cases[i].kind);
         VnetNlLinkDef def = {
             .kind = cases[i].kind,
@@ -538,12 +458,13 @@ test_create_macvlan_modes(void)
         g_assert_true(vnet_nl_link_info_is_macvlan(&info));
         g_assert_cmpint(vnet_nl_link_info_is_macvtap(&info), ==,
                         cases[i].kind == VNET_NL_LINK_KIND_MACVTAP);
-        ip_link_read(&ip, NULL, "vnt-mv0");
-        g_assert_cmpstr(str_member(linkinfo(ip.link), "info_kind"), ==, kind);
-        g_assert_cmpstr(str_member(json_object_get_object_member(linkinfo(ip.link), "info_data"),
-                                   "mode"),
-                        ==, cases[i].ip_mode);
-        g_assert_cmpstr(str_member(ip.link, "link"), ==, "vnt-par0");
+        vnet_netns_link_read(&ip, NULL, "vnt-mv0");
+        g_assert_cmpstr(vnet_netns_str_member(linkinfo(ip.link), "info_kind"), ==, kind);
+        g_assert_cmpstr(
+            vnet_netns_str_member(json_object_get_object_member(linkinfo(ip.link), "info_data"),
+                                  "mode"),
+            ==, cases[i].ip_mode);
+        g_assert_cmpstr(vnet_netns_str_member(ip.link, "link"), ==, "vnt-par0");
         g_assert_cmpint(vnet_nl_link_delete(nl, info.ifindex), ==, 0);
     }
     /* a parent that does not exist: the kernel's ENODEV */
@@ -580,9 +501,9 @@ test_create_template(void)
     VnetNlLinkDef def = {.kind = VNET_NL_LINK_KIND_BRIDGE, .name = "vnttpl%d"};
     VnetNlLinkInfo info;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     /* taken by someone else before we start */
     vnet_netns_sh(NULL, "ip link add vnttpl0 type bridge && ip link add vnttpl2 type bridge");
     g_assert_cmpint(vnet_nl_link_create(nl, &def, &info), ==, 0);
@@ -638,7 +559,7 @@ test_create_template_race(void)
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(VnetNl) nl = NULL;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
     /* three handles that all start at candidate 0 and collide on purpose */
     for (guint t = 0; t < G_N_ELEMENTS(threads); t++) {
@@ -658,7 +579,7 @@ test_create_template_race(void)
         }
     }
     g_assert_cmpuint(g_hash_table_size(seen), ==, 45);
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     for (guint t = 0; t < G_N_ELEMENTS(threads); t++) {
         for (guint i = 0; i < results[t].names->len; i++)
             g_assert_cmpint(
@@ -671,8 +592,8 @@ static void
 test_change(void)
 {
     g_autoptr(VnetNl) nl = NULL;
-    g_auto(IpLink) ip = {0};
-    VnetMac mac = mac_of("02:00:00:00:00:42");
+    g_auto(VnetNetnsLink) ip = {0};
+    VnetMac mac = vnet_test_mac("02:00:00:00:00:42");
     VnetNlLinkDef def = {.kind = VNET_NL_LINK_KIND_BRIDGE, .name = "vnt-ch0"};
     VnetNlLinkChange all = {
         .mac = &mac,
@@ -684,33 +605,33 @@ test_change(void)
     VnetNlLinkInfo info;
     guint64 before;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_create(nl, &def, &info), ==, 0);
     before = vnet_nl_get_request_count(nl);
     g_assert_cmpint(vnet_nl_link_change(nl, info.ifindex, &all), ==, 0);
     g_assert_cmpuint(vnet_nl_get_request_count(nl), ==, before + 1);
-    ip_link_read(&ip, NULL, "vnt-ch0");
-    g_assert_cmpstr(str_member(ip.link, "address"), ==, "02:00:00:00:00:42");
+    vnet_netns_link_read(&ip, NULL, "vnt-ch0");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "address"), ==, "02:00:00:00:00:42");
     g_assert_cmpint(json_object_get_int_member(ip.link, "mtu"), ==, 1280);
-    g_assert_cmpstr(str_member(ip.link, "group"), ==, "302");
-    g_assert_true(has_flag(ip.link, "UP"));
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "group"), ==, "302");
+    g_assert_true(vnet_netns_link_has_flag(ip.link, "UP"));
 
     /* renaming onto a taken name: the kernel's EEXIST, unchanged */
     g_assert_cmpint(vnet_nl_link_rename(nl, info.ifindex, "lo"), ==, -EEXIST);
     g_assert_cmpint(vnet_nl_link_set_up(nl, info.ifindex, FALSE), ==, 0);
     g_assert_cmpint(vnet_nl_link_rename(nl, info.ifindex, "vnt-ch1"), ==, 0);
-    ip_link_read(&ip, NULL, "vnt-ch1");
-    g_assert_false(has_flag(ip.link, "UP"));
+    vnet_netns_link_read(&ip, NULL, "vnt-ch1");
+    g_assert_false(vnet_netns_link_has_flag(ip.link, "UP"));
     g_assert_cmpint(vnet_nl_link_set_mtu(nl, info.ifindex, 1500), ==, 0);
     g_assert_cmpint(vnet_nl_link_set_group(nl, info.ifindex, 0), ==, 0);
     g_assert_cmpint(vnet_nl_link_set_mac(nl, info.ifindex, &(VnetMac){{2, 0, 0, 0, 0, 0x43}}),
                     ==, 0);
-    ip_link_read(&ip, NULL, "vnt-ch1");
+    vnet_netns_link_read(&ip, NULL, "vnt-ch1");
     g_assert_cmpint(json_object_get_int_member(ip.link, "mtu"), ==, 1500);
-    g_assert_cmpstr(str_member(ip.link, "group"), ==, "default");
-    g_assert_cmpstr(str_member(ip.link, "address"), ==, "02:00:00:00:00:43");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "group"), ==, "default");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "address"), ==, "02:00:00:00:00:43");
 
     /* an MTU the device refuses: EINVAL, with the kernel's explanation */
     g_assert_cmpint(vnet_nl_link_set_mtu(nl, info.ifindex, 10), ==, -EINVAL);
@@ -724,15 +645,15 @@ static void
 test_bridge_ports(void)
 {
     g_autoptr(VnetNl) nl = NULL;
-    g_auto(IpLink) ip = {0};
+    g_auto(VnetNetnsLink) ip = {0};
     VnetNlLinkInfo br;
     VnetNlLinkInfo port;
     VnetNlLinkInfo info;
     JsonObject *slave;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_create(nl,
                                         &(VnetNlLinkDef){.kind = VNET_NL_LINK_KIND_BRIDGE,
                                                          .name = "vnt-br0",
@@ -750,14 +671,14 @@ test_bridge_ports(void)
     g_assert_cmpint(vnet_nl_link_get_by_index(nl, port.ifindex, &info), ==, 0);
     g_assert_true(vnet_nl_link_info_is_bridge_port(&info));
     g_assert_cmpint(info.master, ==, br.ifindex);
-    ip_link_read(&ip, NULL, "vnt-bp0");
-    g_assert_cmpstr(str_member(ip.link, "master"), ==, "vnt-br0");
+    vnet_netns_link_read(&ip, NULL, "vnt-bp0");
+    g_assert_cmpstr(vnet_netns_str_member(ip.link, "master"), ==, "vnt-br0");
 
     g_assert_cmpint(vnet_nl_bridge_port_set(nl, port.ifindex,
                                             &(VnetNlBridgePort){.hairpin = VNET_TRISTATE_YES,
                                                                 .isolated = VNET_TRISTATE_YES}),
                     ==, 0);
-    ip_link_read(&ip, NULL, "vnt-bp0");
+    vnet_netns_link_read(&ip, NULL, "vnt-bp0");
     slave = json_object_get_object_member(linkinfo(ip.link), "info_slave_data");
     g_assert_true(json_object_get_boolean_member(slave, "hairpin"));
     g_assert_true(json_object_get_boolean_member(slave, "isolated"));
@@ -766,7 +687,7 @@ test_bridge_ports(void)
                                             &(VnetNlBridgePort){.hairpin = VNET_TRISTATE_NO,
                                                                 .learning = VNET_TRISTATE_NO}),
                     ==, 0);
-    ip_link_read(&ip, NULL, "vnt-bp0");
+    vnet_netns_link_read(&ip, NULL, "vnt-bp0");
     slave = json_object_get_object_member(linkinfo(ip.link), "info_slave_data");
     g_assert_false(json_object_get_boolean_member(slave, "hairpin"));
     g_assert_true(json_object_get_boolean_member(slave, "isolated"));
@@ -776,7 +697,7 @@ test_bridge_ports(void)
     g_assert_cmpint(vnet_nl_link_set_master(nl, port.ifindex, 0), ==, 0);
     g_assert_cmpint(vnet_nl_link_get_by_index(nl, port.ifindex, &info), ==, 0);
     g_assert_false(vnet_nl_link_info_is_bridge_port(&info));
-    ip_link_read(&ip, NULL, "vnt-bp0");
+    vnet_netns_link_read(&ip, NULL, "vnt-bp0");
     g_assert_false(json_object_has_member(ip.link, "master"));
     /* flags on a link that is no port: refused */
     g_assert_cmpint(vnet_nl_bridge_port_set(nl, port.ifindex,
@@ -786,19 +707,6 @@ test_bridge_ports(void)
     g_assert_cmpint(vnet_nl_link_delete(nl, br.ifindex), ==, 0);
 }
 
-static guint
-count_links_in_group(const char *ns, const char *group)
-{
-    g_autoptr(JsonNode) root = vnet_netns_ip_json(ns, "link");
-    JsonArray *links = json_node_get_array(root);
-    guint n = 0;
-
-    for (guint i = 0; i < json_array_get_length(links); i++)
-        if (g_strcmp0(str_member(json_array_get_object_element(links, i), "group"), group) == 0)
-            n++;
-    return n;
-}
-
 static void
 test_delete_group(void)
 {
@@ -806,9 +714,9 @@ test_delete_group(void)
     VnetNlLinkInfo parent;
     guint64 before;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_create(nl,
                                         &(VnetNlLinkDef){.kind = VNET_NL_LINK_KIND_BRIDGE,
                                                          .name = "vnt-gpar",
@@ -846,13 +754,13 @@ test_delete_group(void)
                                                          .group = 78},
                                         NULL),
                     ==, 0);
-    g_assert_cmpuint(count_links_in_group(NULL, "77"), ==, 50);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, "77"), ==, 50);
 
     before = vnet_nl_get_request_count(nl);
     g_assert_cmpint(vnet_nl_link_delete_group(nl, 77), ==, 0);
     /* one request did it all */
     g_assert_cmpuint(vnet_nl_get_request_count(nl), ==, before + 1);
-    g_assert_cmpuint(count_links_in_group(NULL, "77"), ==, 0);
+    g_assert_cmpuint(vnet_netns_count_links(NULL, "77"), ==, 0);
     g_assert_false(vnet_netns_link_exists(NULL, "vnt-gp0"));
     g_assert_false(vnet_netns_link_exists(NULL, "vnt-gp19"));
     g_assert_true(vnet_netns_link_exists(NULL, "vnt-gpar"));
@@ -874,8 +782,8 @@ json_array_has(JsonNode *root, const char *member, const char *value, const char
     for (guint i = 0; i < json_array_get_length(array); i++) {
         JsonObject *o = json_array_get_object_element(array, i);
 
-        if (g_strcmp0(str_member(o, member), value) == 0 &&
-            (!member2 || g_strcmp0(str_member(o, member2), value2) == 0))
+        if (g_strcmp0(vnet_netns_str_member(o, member), value) == 0 &&
+            (!member2 || g_strcmp0(vnet_netns_str_member(o, member2), value2) == 0))
             return TRUE;
     }
     return FALSE;
@@ -893,7 +801,7 @@ link_has_addr(const char *name, const char *local, gint64 prefix)
     for (guint i = 0; i < json_array_get_length(infos); i++) {
         JsonObject *a = json_array_get_object_element(infos, i);
 
-        if (g_strcmp0(str_member(a, "local"), local) == 0 &&
+        if (g_strcmp0(vnet_netns_str_member(a, "local"), local) == 0 &&
             json_object_get_int_member(a, "prefixlen") == prefix)
             return TRUE;
     }
@@ -924,9 +832,9 @@ test_addr_route_neigh(void)
     VnetNlRoute default6 = {.gateway = inet_of("2001:db8::fe")};
     VnetNlLinkInfo dev;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     g_assert_cmpint(vnet_nl_link_create(nl,
                                         &(VnetNlLinkDef){.kind = VNET_NL_LINK_KIND_BRIDGE,
                                                          .name = "vnt-ad0",
@@ -1008,93 +916,18 @@ test_addr_route_neigh(void)
 
 /* ---- the macvtap character device, with real frames ----------------- */
 
-typedef struct {
-    const char *ifname;
-    int fd;
-} PacketSocket;
-
-static int
-open_packet_socket(gpointer data)
-{
-    PacketSocket *ps = data;
-    g_autoptr(VnetNl) nl = NULL;
-    VnetNlLinkInfo info;
-    struct sockaddr_ll sll = {.sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_VNET_TEST)};
-    int r;
-
-    /* in the far namespace: the socket stays bound there */
-    if ((r = vnet_nl_open(&nl)) < 0 || (r = vnet_nl_link_get(nl, ps->ifname, &info)) < 0)
-        return r;
-    ps->fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, htons(ETH_P_VNET_TEST));
-    if (ps->fd < 0)
-        return -errno;
-    sll.sll_ifindex = info.ifindex;
-    if (bind(ps->fd, (struct sockaddr *)&sll, sizeof(sll)) < 0)
-        return -errno;
-    return 0;
-}
-
-static gsize
-build_frame(guint8 *buf, const VnetMac *dst, const VnetMac *src, const char *payload)
-{
-    gsize len = strlen(payload);
-
-    memcpy(buf, dst->addr, 6);
-    memcpy(buf + 6, src->addr, 6);
-    buf[12] = ETH_P_VNET_TEST >> 8;
-    buf[13] = ETH_P_VNET_TEST & 0xff;
-    memcpy(buf + 14, payload, len);
-    return 14 + len;
-}
-
-/* Reads frames from @fd (skipping @skip leading bytes of each) until one
- * of our ethertype carries @payload, or two seconds pass. */
-static gboolean
-receive_frame(int fd, gsize skip, const VnetMac *dst, const char *payload)
-{
-    gint64 deadline = g_get_monotonic_time() + 2 * G_USEC_PER_SEC;
-
-    while (g_get_monotonic_time() < deadline) {
-        struct pollfd pfd = {.fd = fd, .events = POLLIN};
-        guint8 buf[2048];
-        ssize_t n;
-
-        if (poll(&pfd, 1, 200) <= 0)
-            continue;
-        n = read(fd, buf, sizeof(buf));
-        if (n < (ssize_t)(skip + 14))
-            continue;
-        if (buf[skip + 12] != (ETH_P_VNET_TEST >> 8) || buf[skip + 13] != (ETH_P_VNET_TEST & 0xff))
-            continue;
-        if (memcmp(buf + skip, dst->addr, 6) != 0)
-            continue;
-        if ((gsize)n - skip - 14 >= strlen(payload) &&
-            memcmp(buf + skip + 14, payload, strlen(payload)) == 0)
-            return TRUE;
-    }
-    return FALSE;
-}
-
 static void
 test_macvtap_fd(void)
 {
     g_autoptr(VnetNl) nl = NULL;
-    g_autoptr(VnetNl) far_nl = NULL;
-    VnetMac tap_mac = mac_of("52:54:00:0a:0b:0c");
+    VnetMac tap_mac = vnet_test_mac("52:54:00:0a:0b:0c");
     VnetNlLinkInfo tap;
-    VnetNlLinkInfo far;
-    PacketSocket ps = {.ifname = "vnt-far", .fd = -1};
-    struct ifreq ifr = {0};
-    guint8 frame[128];
-    gsize len;
-    int vnet_hdr_sz = 0;
-    int far_ns;
     int tap_fd = -1;
     dev_t devnum;
 
-    if (!enter_or_skip())
+    if (!vnet_netns_enter_or_skip())
         return;
-    nl = open_nl();
+    nl = vnet_test_open_nl();
     /* the "physical" NIC: a veth whose far end is in another namespace */
     vnet_netns_add("vnt-tapfar");
     vnet_netns_veth("vnt-phys", NULL, "vnt-far", "vnt-tapfar");
@@ -1118,41 +951,13 @@ test_macvtap_fd(void)
                                                    g_get_tmp_dir());
         g_assert_cmpint(vnet_netns_sh_status(NULL, "%s", pattern), !=, 0);
     }
-    g_assert_cmpint(ioctl(tap_fd, TUNGETIFF, &ifr), ==, 0);
-    if (ifr.ifr_flags & IFF_VNET_HDR)
-        g_assert_cmpint(ioctl(tap_fd, TUNGETVNETHDRSZ, &vnet_hdr_sz), ==, 0);
-
-    g_assert_cmpint(vnet_netns_open("vnt-tapfar", &far_ns), ==, 0);
-    g_assert_cmpint(vnet_netns_run(far_ns, open_packet_socket, &ps), ==, 0);
-    g_assert_cmpint(vnet_nl_open_in_netns(far_ns, &far_nl), ==, 0);
-    g_assert_cmpint(vnet_nl_link_get(far_nl, "vnt-far", &far), ==, 0);
-
-    /* guest -> wire: written into the tap fd, seen on the far side */
-    memset(frame, 0, sizeof(frame));
-    len = build_frame(frame + vnet_hdr_sz, &far.mac, &tap_mac, "vnet: guest to wire");
-    g_assert_cmpint(write(tap_fd, frame, vnet_hdr_sz + len), ==, (ssize_t)(vnet_hdr_sz + len));
-    g_assert_true(receive_frame(ps.fd, 0, &far.mac, "vnet: guest to wire"));
-
-    /* wire -> guest: sent on the far side, read from the tap fd */
-    len = build_frame(frame, &tap_mac, &far.mac, "vnet: wire to guest");
-    {
-        struct sockaddr_ll to = {.sll_family = AF_PACKET,
-                                 .sll_ifindex = far.ifindex,
-                                 .sll_halen = 6};
-
-        memcpy(to.sll_addr, tap_mac.addr, 6);
-        g_assert_cmpint(sendto(ps.fd, frame, len, 0, (struct sockaddr *)&to, sizeof(to)), ==,
-                        (ssize_t)len);
-    }
-    g_assert_true(receive_frame(tap_fd, vnet_hdr_sz, &tap_mac, "vnet: wire to guest"));
+    vnet_test_assert_frames(tap_fd, &tap_mac, "vnt-tapfar", "vnt-far", "vnet");
 
     /* not a macvtap, or no such link */
     g_assert_cmpint(vnet_nl_macvtap_open("vnt-phys", 0, &tap_fd), ==, -ENODEV);
     g_assert_cmpint(vnet_nl_macvtap_open("vnt-none", 0, &tap_fd), ==, -ENODEV);
     g_assert_cmpint(vnet_nl_macvtap_open("../x", 0, &tap_fd), ==, -EINVAL);
 
-    close(ps.fd);
-    close(far_ns);
     close(tap_fd);
     g_assert_cmpint(vnet_nl_link_delete(nl, tap.ifindex), ==, 0);
     vnet_netns_sh(NULL, "ip link del vnt-phys");
