@@ -18,6 +18,7 @@ src_util_libvnet_util_la_LIBADD = $(GLIB_LIBS) $(XML_LIBS)
 src_util_libvnet_util_la_SOURCES += \
 	src/util/vnet-nl.c src/util/vnet-nl.h src/util/vnet-nl-macvtap.c \
 	src/util/vnet-nl-bridge.c src/util/vnet-nl-addr.c \
+	src/util/vnet-nl-link.c src/util/vnet-nl-private.h \
 	src/util/vnet-netns.c src/util/vnet-netns.h \
 	src/util/vnet-sysctl.c src/util/vnet-sysctl.h
 src_util_libvnet_util_la_LIBADD += $(NL_LIBS)
