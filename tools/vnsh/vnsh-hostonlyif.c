@@ -40,11 +40,13 @@ free_name(VnetConnection *conn, GError **error)
 static GInetAddressMask *
 free_subnet(VnetConnection *conn)
 {
+    g_autoptr(GPtrArray) taken = vnsh_ipv4_subnets(conn);
+
     for (guint third = 56; third < 256; third++) {
         g_autofree char *cidr = g_strdup_printf("192.168.%u.0/24", third);
         g_autoptr(GInetAddressMask) subnet = vnsh_parse_cidr4(cidr, NULL);
 
-        if (!vnsh_subnet_in_use(conn, subnet, NULL))
+        if (!vnsh_subnet_overlaps(taken, subnet))
             return g_steal_pointer(&subnet);
     }
     return NULL;

@@ -402,46 +402,58 @@ vnsh_cidr_address(const char *cidr)
     return slash ? g_strndup(cidr, slash - cidr) : g_strdup(cidr);
 }
 
-static gboolean
-subnets_overlap(GInetAddressMask *a, GInetAddressMask *b)
+/**
+ * vnsh_ipv4_subnets:
+ * @conn: a connection
+ *
+ * Reads every network's configuration once, so that a caller trying many
+ * candidate subnets does not read them all again for each.
+ *
+ * Returns: (transfer full) (element-type GInetAddressMask): the IPv4
+ *   subnets of every <ip> of every network of @conn.
+ */
+GPtrArray *
+vnsh_ipv4_subnets(VnetConnection *conn)
 {
-    return g_inet_address_mask_matches(a, g_inet_address_mask_get_address(b)) ||
-           g_inet_address_mask_matches(b, g_inet_address_mask_get_address(a));
+    g_autoptr(GPtrArray) networks = vnet_connection_list_networks(conn, VNET_LIST_ALL, NULL);
+    GPtrArray *subnets = g_ptr_array_new_with_free_func(g_object_unref);
+
+    for (guint i = 0; networks && i < networks->len; i++) {
+        xmlDoc *doc = vnsh_network_doc(networks->pdata[i], VNET_NETWORK_XML_INACTIVE, NULL);
+
+        if (!doc)
+            continue;
+        for (xmlNode *n = xmlDocGetRootElement(doc)->children; n; n = n->next) {
+            GInetAddressMask *subnet;
+
+            if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, (const xmlChar *)"ip") ||
+                !(subnet = vnsh_network_ip_subnet(n)))
+                continue;
+            if (g_inet_address_mask_get_family(subnet) == G_SOCKET_FAMILY_IPV4)
+                g_ptr_array_add(subnets, subnet);
+            else
+                g_object_unref(subnet);
+        }
+        vnsh_xml_free(doc);
+    }
+    return subnets;
 }
 
 /**
- * vnsh_subnet_in_use:
- * @conn: a connection
+ * vnsh_subnet_overlaps:
+ * @subnets: (element-type GInetAddressMask): subnets, from vnsh_ipv4_subnets()
  * @subnet: an IPv4 subnet
- * @except: (nullable): a network name to ignore
  *
- * Returns: whether another network of @conn has an IPv4 subnet overlapping @subnet.
+ * Returns: whether @subnet overlaps one of @subnets.
  */
 gboolean
-vnsh_subnet_in_use(VnetConnection *conn, GInetAddressMask *subnet, const char *except)
+vnsh_subnet_overlaps(GPtrArray *subnets, GInetAddressMask *subnet)
 {
-    g_autoptr(GPtrArray) networks = vnet_connection_list_networks(conn, VNET_LIST_ALL, NULL);
+    for (guint i = 0; i < subnets->len; i++) {
+        GInetAddressMask *other = subnets->pdata[i];
 
-    for (guint i = 0; networks && i < networks->len; i++) {
-        VnetNetwork *network = networks->pdata[i];
-        xmlDoc *doc;
-        gboolean overlap = FALSE;
-
-        if (g_strcmp0(vnet_network_get_name(network), except) == 0)
-            continue;
-        doc = vnsh_network_doc(network, VNET_NETWORK_XML_INACTIVE, NULL);
-        if (!doc)
-            continue;
-        for (xmlNode *n = xmlDocGetRootElement(doc)->children; n && !overlap; n = n->next) {
-            g_autoptr(GInetAddressMask) other = NULL;
-
-            if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"ip") &&
-                (other = vnsh_network_ip_subnet(n)) &&
-                g_inet_address_mask_get_family(other) == G_SOCKET_FAMILY_IPV4)
-                overlap = subnets_overlap(subnet, other);
-        }
-        vnsh_xml_free(doc);
-        if (overlap)
+        if (g_inet_address_mask_matches(subnet, g_inet_address_mask_get_address(other)) ||
+            g_inet_address_mask_matches(other, g_inet_address_mask_get_address(subnet)))
             return TRUE;
     }
     return FALSE;

@@ -25,9 +25,10 @@ GInetAddressMask *vnsh_parse_cidr4(const char *text, GError **error);
 GInetAddressMask *vnsh_cidr_subnet(const char *cidr);
 /* "192.168.15.1/24" -> "192.168.15.1". */
 char *vnsh_cidr_address(const char *cidr);
-/* Whether @subnet overlaps an IPv4 subnet of any network of @conn other
- * than @except. */
-gboolean vnsh_subnet_in_use(VnetConnection *conn, GInetAddressMask *subnet, const char *except);
+/* The IPv4 subnets of every <ip> of every network of @conn, read once. */
+GPtrArray *vnsh_ipv4_subnets(VnetConnection *conn);
+/* Whether @subnet overlaps one of @subnets. */
+gboolean vnsh_subnet_overlaps(GPtrArray *subnets, GInetAddressMask *subnet);
 /* Address number @host of @subnet (1: the first host address) as text. */
 char *vnsh_subnet_host(GInetAddressMask *subnet, guint host);
 /* Replaces (or adds) the <dhcp> of @ip: @on adds an empty one, which
