@@ -349,30 +349,6 @@ vnetd_refresh_all(VnetdDaemon *daemon, GError **error)
 }
 
 /**
- * vnetd_object_get_property:
- * @obj: a cached object
- * @name: a property of org.vnet1.Domain or org.vnet1.Network
- *
- * Returns: (transfer full) (nullable): the value, or %NULL for an unknown
- *   name.
- */
-GVariant *
-vnetd_object_get_property(const VnetdObject *obj, const char *name)
-{
-    if (g_str_equal(name, "Name"))
-        return g_variant_ref_sink(g_variant_new_string(obj->name));
-    if (g_str_equal(name, "UUID"))
-        return g_variant_ref_sink(g_variant_new_string(obj->uuid));
-    if (g_str_equal(name, "Active"))
-        return g_variant_ref_sink(g_variant_new_boolean(obj->active));
-    if (g_str_equal(name, "Autostart"))
-        return g_variant_ref_sink(g_variant_new_boolean(obj->autostart));
-    if (g_str_equal(name, obj->kind == VNET_OBJECT_DOMAIN ? "Type" : "Bridge"))
-        return g_variant_ref_sink(g_variant_new_string(obj->extra));
-    return NULL;
-}
-
-/**
  * vnetd_object_get_all:
  * @obj: a cached object
  *
@@ -391,6 +367,23 @@ vnetd_object_get_all(const VnetdObject *obj)
     g_variant_builder_add(&builder, "{sv}", obj->kind == VNET_OBJECT_DOMAIN ? "Type" : "Bridge",
                           g_variant_new_string(obj->extra));
     return g_variant_builder_end(&builder);
+}
+
+/**
+ * vnetd_object_get_property:
+ * @obj: a cached object
+ * @name: a property of org.vnet1.Domain or org.vnet1.Network
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL for an unknown
+ *   name.
+ */
+GVariant *
+vnetd_object_get_property(const VnetdObject *obj, const char *name)
+{
+    /* One list of the properties, vnetd_object_get_all()'s. */
+    g_autoptr(GVariant) all = g_variant_ref_sink(vnetd_object_get_all(obj));
+
+    return g_variant_lookup_value(all, name, NULL);
 }
 
 /* ---- events ------------------------------------------------------------------ */
