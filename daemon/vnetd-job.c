@@ -20,15 +20,6 @@ job_free(VnetdJob *job)
 }
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(VnetdJob, job_free)
 
-/* Every failure the library reports is in VNET_ERROR and crosses the bus
- * under its org.vnet1.Error.* name; the access check's errors are GDBus's
- * own (org.freedesktop.DBus.Error.AccessDenied). */
-static void
-return_error(GDBusMethodInvocation *invocation, const GError *error)
-{
-    g_dbus_method_invocation_return_gerror(invocation, error);
-}
-
 static void
 job_run(gpointer data, gpointer user_data)
 {
@@ -37,12 +28,15 @@ job_run(gpointer data, gpointer user_data)
     g_autofree char *refresh_uuid = NULL;
     GVariant *reply = NULL;
 
+    /* Errors are returned as they are: the library's (VNET_ERROR) cross the
+     * bus under their org.vnet1.Error.* names, the access check's are
+     * GDBus's own (org.freedesktop.DBus.Error.AccessDenied). */
     if (!job->invocation) {
         vnetd_refresh(job->daemon, job->kind, job->uuid);
         return;
     }
     if (job->write && !vnetd_access_check_write(job->daemon, job->invocation, &error)) {
-        return_error(g_steal_pointer(&job->invocation), error);
+        g_dbus_method_invocation_return_gerror(g_steal_pointer(&job->invocation), error);
         return;
     }
     if (!job->func(job, &reply, &refresh_uuid, &error)) {
@@ -50,7 +44,7 @@ job_run(gpointer data, gpointer user_data)
          * the object is gone): bring the cache in line before replying. */
         if (job->kind && job->uuid)
             vnetd_refresh(job->daemon, job->kind, job->uuid);
-        return_error(g_steal_pointer(&job->invocation), error);
+        g_dbus_method_invocation_return_gerror(g_steal_pointer(&job->invocation), error);
         return;
     }
     if (refresh_uuid)
@@ -76,8 +70,9 @@ vnetd_job_pool_new(VnetdDaemon *daemon)
 /**
  * vnetd_job_push:
  * @daemon: the daemon
- * @invocation: (transfer full): the method call
- * @func: what to run in the pool
+ * @invocation: (transfer full) (nullable): the method call; %NULL for a
+ *   refresh of the object only
+ * @func: (nullable): what to run in the pool (%NULL with @invocation)
  * @write: whether the call needs write access
  * @kind: the kind of object the call is on, 0 for /org/vnet1
  * @uuid: (nullable): that object's UUID
@@ -110,12 +105,7 @@ vnetd_job_push(VnetdDaemon *daemon, GDBusMethodInvocation *invocation, VnetdJobF
 void
 vnetd_job_push_refresh(VnetdDaemon *daemon, VnetObjectKind kind, const char *uuid)
 {
-    VnetdJob *job = g_new0(VnetdJob, 1);
-
-    job->daemon = daemon;
-    job->kind = kind;
-    job->uuid = g_strdup(uuid);
-    g_thread_pool_push(daemon->pool, job, NULL);
+    vnetd_job_push(daemon, NULL, NULL, FALSE, kind, uuid);
 }
 
 /**

@@ -88,7 +88,8 @@ job_properties(VnetdJob *job, GVariant **ret_reply, char **ret_refresh_uuid, GEr
         /* Undefined between the lookup and the refresh. */
         g_set_error(error, VNET_ERROR,
                     job->kind == VNET_OBJECT_DOMAIN ? VNET_ERROR_NO_DOMAIN : VNET_ERROR_NO_NETWORK,
-                    _("%s %s was undefined meanwhile"), vnet_object_kind_to_string(job->kind), uuid);
+                    _("%s %s was undefined meanwhile"), vnet_object_kind_to_string(job->kind),
+                    uuid);
         return FALSE;
     }
     *ret_reply = properties_reply(obj, g_dbus_method_invocation_get_method_name(job->invocation),
@@ -157,6 +158,15 @@ static const VnetdMethod shared_methods[] = {
     {NULL, NULL, FALSE},
 };
 
+/* The entry of @table named @name, or its NULL-named last entry. */
+static const VnetdMethod *
+find_method(const VnetdMethod *table, const char *name)
+{
+    while (table->name && !g_str_equal(table->name, name))
+        table++;
+    return table;
+}
+
 /* Answers org.freedesktop.DBus.Properties.Get/GetAll/Set from the cache. */
 static void
 handle_properties(VnetdDaemon *daemon, VnetObjectKind kind, const char *object_path,
@@ -198,20 +208,16 @@ subtree_method_call(GDBusConnection *bus, const char *sender, const char *object
 {
     Subtree *subtree = user_data;
     g_autofree char *uuid = NULL;
-    const VnetdMethod *method = shared_methods;
+    const VnetdMethod *method;
 
     if (g_str_equal(interface_name, "org.freedesktop.DBus.Properties")) {
         handle_properties(subtree->daemon, subtree->kind, object_path, method_name, parameters,
                           invocation);
         return;
     }
-    while (method->name && !g_str_equal(method->name, method_name))
-        method++;
-    if (!method->name) {
-        method = subtree->methods;
-        while (method->name && !g_str_equal(method->name, method_name))
-            method++;
-    }
+    method = find_method(shared_methods, method_name);
+    if (!method->name)
+        method = find_method(subtree->methods, method_name);
     uuid = vnetd_path_to_uuid(object_path);
     vnetd_job_push(subtree->daemon, invocation, method->func, method->write, subtree->kind,
                    uuid);
