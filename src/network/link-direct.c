@@ -437,33 +437,27 @@ restore_device(VnetNl *nl, const VnetDirectLink *link)
     return vnet_nl_link_change(nl, link->source_ifindex, &change);
 }
 
-/* Saves the device's MAC, MTU and state in @link, then gives it the NIC's
- * MAC and MTU: a passthrough macvlan inherits the device's address. */
+/* Saves the device's MAC, MTU and state (@info: as check_source() just
+ * read it, so no second lookup) in @link, then gives it the NIC's MAC and
+ * MTU: a passthrough macvlan inherits the device's address. */
 static gboolean
-take_device(const VnetDirectDef *def, const VnetDirectCtx *ctx, VnetDirectLink *link,
-            GError **error)
+take_device(const VnetDirectDef *def, const VnetDirectCtx *ctx, const VnetNlLinkInfo *info,
+            VnetDirectLink *link, GError **error)
 {
     VnetNlLinkChange change = {0};
-    VnetNlLinkInfo info;
     int r;
 
-    if ((r = vnet_nl_link_get(ctx->nl, def->source_dev, &info)) < 0) {
-        g_set_error(error, VNET_ERROR, VNET_ERROR_NETLINK,
-                    _("%s: looking up source device '%s': %s"), describe(ctx), def->source_dev,
-                    g_strerror(-r));
-        return FALSE;
-    }
     link->passthrough = TRUE;
-    link->saved_mac = info.mac;
-    link->saved_mtu = info.mtu;
-    link->saved_up = vnet_nl_link_info_is_up(&info);
-    if (def->mac && !vnet_mac_equal(def->mac, &info.mac))
+    link->saved_mac = info->mac;
+    link->saved_mtu = info->mtu;
+    link->saved_up = vnet_nl_link_info_is_up(info);
+    if (def->mac && !vnet_mac_equal(def->mac, &info->mac))
         change.mac = def->mac;
-    if (def->mtu && def->mtu != info.mtu)
+    if (def->mtu && def->mtu != info->mtu)
         change.mtu = def->mtu;
     if (!change.mac && !change.mtu)
         return TRUE;
-    r = vnet_nl_link_change(ctx->nl, info.ifindex, &change);
+    r = vnet_nl_link_change(ctx->nl, info->ifindex, &change);
     if (r < 0) {
         const char *detail = vnet_nl_last_error_message(ctx->nl);
 
@@ -591,7 +585,7 @@ vnet_direct_realize(const VnetDirectDef *def, const VnetDirectCtx *ctx, VnetDire
         }
         link->registry = vnet_direct_registry_ref(ctx->registry);
     }
-    if (passthrough && !take_device(def, ctx, link, error))
+    if (passthrough && !take_device(def, ctx, &source, link, error))
         goto fail;
 
     nl_def.kind = ctx->netns ? VNET_NL_LINK_KIND_MACVLAN : VNET_NL_LINK_KIND_MACVTAP;
