@@ -47,27 +47,6 @@ link_undo(gpointer data)
                    g_strerror(-r));
 }
 
-static gboolean
-set_guest_up(VnetNicCtx *ctx, const char *what, GError **error)
-{
-    g_autofree char *step = g_strdup_printf(_("%s: setting %s up in the guest"), what,
-                                            ctx->guest_name);
-    g_autoptr(VnetNl) guest = NULL;
-    VnetNlLinkInfo info;
-    int r = vnet_nl_open_in_netns(ctx->netns_fd, &guest);
-
-    if (r == 0)
-        r = vnet_nl_link_get(guest, ctx->guest_name, &info);
-    if (r == 0)
-        r = vnet_nl_link_set_up(guest, info.ifindex, TRUE);
-    if (r < 0) {
-        vnet_step_error_errno(error, VNET_ERROR_NETLINK, step, r,
-                              guest ? vnet_nl_last_error_message(guest) : NULL);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 /**
  * vnet_nic_realize_veth:
  * @ctx: the NIC being realized
@@ -100,6 +79,11 @@ vnet_nic_realize_veth(VnetNicCtx *ctx, gboolean host_up, int *ret_ifindex, GErro
     link.peer_name = ctx->guest_name;
     link.peer_mac = &nic->mac;
     link.peer_mtu = nic->mtu;
+    /* vnet_nl_link_create raises the guest end itself, in its own request
+     * from inside the guest (the kernel refuses a peer created up), and
+     * deletes the pair again when that fails */
+    link.peer_up = nic->link_state != VNET_LINK_STATE_DOWN ? VNET_TRISTATE_YES
+                                                           : VNET_TRISTATE_ABSENT;
     link.has_peer_netns_fd = TRUE;
     link.peer_netns_fd = ctx->netns_fd;
 
@@ -128,12 +112,6 @@ vnet_nic_realize_veth(VnetNicCtx *ctx, gboolean host_up, int *ret_ifindex, GErro
     record->nic = nic->mac;
     record->guest_name = g_strdup(ctx->guest_name);
     g_ptr_array_add(ctx->status->links, record);
-
-    /* The kernel refuses a veth whose peer is created up (ENOTCONN on
-     * 6.x), so the guest end comes up in its own request, from inside the
-     * guest. Nothing to undo: deleting the pair removes it. */
-    if (nic->link_state != VNET_LINK_STATE_DOWN && !set_guest_up(ctx, what, error))
-        return FALSE;
 
     g_free(nic->target_dev);
     nic->target_dev = g_strdup(info.name);
