@@ -157,9 +157,10 @@ routed_realize(VnetNicCtx *ctx, int *ret_fd, GError **error)
         /* The host routes to the guest through the tap, which the kernel
          * allows only on an up link; the cable state of a VM's NIC is the
          * hypervisor's (its guest-visible link), as the veth's host end of
-         * a netns guest is up whatever the guest end's state. */
-        r = vnet_nl_link_set_up(ctx->nl, ifindex, TRUE);
-        if (r < 0) {
+         * a netns guest is up whatever the guest end's state. The tap
+         * is up already unless the NIC's cable is out. */
+        if (nic->link_state == VNET_LINK_STATE_DOWN &&
+            (r = vnet_nl_link_set_up(ctx->nl, ifindex, TRUE)) < 0) {
             g_autofree char *step =
                 g_strdup_printf(_("%s: setting %s up"), what, nic->target_dev);
 
