@@ -56,6 +56,21 @@ link_info_data(const char *ns, const char *name, const char *member)
         vnet_netns_str_member(json_object_get_object_member(info, "info_data"), member));
 }
 
+/* The kernel's @member of link @name in @ns is @want: a top-level one
+ * (link_attr) or one of its linkinfo (link_info_data). Macros, so that a
+ * failure names the line of the check. */
+#define assert_link_attr(ns, name, member, want)                                                   \
+    do {                                                                                           \
+        g_autofree char *got_ = link_attr(ns, name, member);                                       \
+        g_assert_cmpstr(got_, ==, want);                                                           \
+    } while (0)
+
+#define assert_link_info(ns, name, member, want)                                                   \
+    do {                                                                                           \
+        g_autofree char *got_ = link_info_data(ns, name, member);                                  \
+        g_assert_cmpstr(got_, ==, want);                                                           \
+    } while (0)
+
 static guint
 count_group(const char *ns, guint32 group)
 {
@@ -187,9 +202,6 @@ check_mode(VnetDirectMode mode, gboolean expect_between, const char *kernel_mode
     g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
     g_autoptr(Guest) g1 = NULL;
     g_autoptr(Guest) g2 = NULL;
-    g_autofree char *mode_seen = NULL;
-    g_autofree char *kind = NULL;
-    g_autofree char *mac = NULL;
 
     nl = vnet_test_open_nl();
     make_physical("vnt-eth0", "vnt-far", "192.0.2.100");
@@ -198,12 +210,9 @@ check_mode(VnetDirectMode mode, gboolean expect_between, const char *kernel_mode
     guest_attach(g1, nl, registry, "vnt-eth0", mode, "52:54:00:00:01:01", "192.0.2.11");
     guest_attach(g2, nl, registry, "vnt-eth0", mode, "52:54:00:00:01:02", "192.0.2.12");
 
-    kind = link_info_data("vnt-g1", "eth0", "info_kind");
-    g_assert_cmpstr(kind, ==, "macvlan");
-    mode_seen = link_info_data("vnt-g1", "eth0", "mode");
-    g_assert_cmpstr(mode_seen, ==, kernel_mode);
-    mac = link_attr("vnt-g1", "eth0", "address");
-    g_assert_cmpstr(mac, ==, "52:54:00:00:01:01");
+    assert_link_info("vnt-g1", "eth0", "info_kind", "macvlan");
+    assert_link_info("vnt-g1", "eth0", "mode", kernel_mode);
+    assert_link_attr("vnt-g1", "eth0", "address", "52:54:00:00:01:01");
 
     /* every guest reaches the host on the far side of the device */
     g_assert_true(ping("vnt-g1", "192.0.2.100"));
@@ -241,7 +250,6 @@ test_mode_vepa(void)
     g_autoptr(VnetDirectRegistry) registry = vnet_direct_registry_new();
     g_autoptr(Guest) g1 = NULL;
     g_autoptr(Guest) g2 = NULL;
-    g_autofree char *mode_seen = NULL;
 
     if (!vnet_netns_enter_or_skip())
         return;
@@ -261,8 +269,7 @@ test_mode_vepa(void)
                  "192.0.2.11");
     guest_attach(g2, nl, registry, "vnt-eth0", VNET_DIRECT_MODE_VEPA, "52:54:00:00:01:02",
                  "192.0.2.12");
-    mode_seen = link_info_data("vnt-g2", "eth0", "mode");
-    g_assert_cmpstr(mode_seen, ==, "vepa");
+    assert_link_info("vnt-g2", "eth0", "mode", "vepa");
     g_assert_true(ping("vnt-g1", "192.0.2.100"));
     g_assert_true(ping("vnt-g2", "192.0.2.100"));
     g_assert_false(ping("vnt-g1", "192.0.2.12"));
@@ -287,9 +294,6 @@ test_vm_macvtap_frames(void)
     g_autoptr(VnetNl) nl = NULL;
     g_autoptr(VnetDirectLink) link = NULL;
     g_autoptr(GError) error = NULL;
-    g_autofree char *kind = NULL;
-    g_autofree char *mode = NULL;
-    g_autofree char *group = NULL;
     VnetMac mac = vnet_test_mac("52:54:00:0a:0b:0c");
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_BRIDGE,
                          .mac = &mac, .mtu = 1400};
@@ -302,12 +306,9 @@ test_vm_macvtap_frames(void)
     g_assert_no_error(error);
     g_assert_true(g_str_has_prefix(link->name, "vnmvtap"));
     g_assert_cmpint(link->tap_fd, >=, 0);
-    kind = link_info_data(NULL, link->name, "info_kind");
-    g_assert_cmpstr(kind, ==, "macvtap");
-    mode = link_info_data(NULL, link->name, "mode");
-    g_assert_cmpstr(mode, ==, "bridge");
-    group = link_attr(NULL, link->name, "group");
-    g_assert_cmpstr(group, ==, "1101");
+    assert_link_info(NULL, link->name, "info_kind", "macvtap");
+    assert_link_info(NULL, link->name, "mode", "bridge");
+    assert_link_attr(NULL, link->name, "group", "1101");
     g_assert_cmpint(link_mtu(NULL, link->name), ==, 1400);
 
     vnet_test_assert_frames(link->tap_fd, &mac, "vnt-far", "far0",
@@ -328,7 +329,6 @@ test_vm_target_dev(void)
     g_autoptr(VnetDirectLink) link = NULL;
     g_autoptr(VnetDirectLink) again = NULL;
     g_autoptr(GError) error = NULL;
-    g_autofree char *state = NULL;
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PRIVATE,
                          .target_dev = "vnt-mytap", .link_state = VNET_LINK_STATE_DOWN};
     VnetDirectCtx ctx = {.group = 1102, .domain = "vm2", .describe = "interface 1 of vm2"};
@@ -338,8 +338,7 @@ test_vm_target_dev(void)
     ctx.nl = nl;
     g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
     g_assert_cmpstr(link->name, ==, "vnt-mytap");
-    state = link_attr(NULL, "vnt-mytap", "operstate");
-    g_assert_cmpstr(state, ==, "DOWN");
+    assert_link_attr(NULL, "vnt-mytap", "operstate", "DOWN");
     /* the name is taken now */
     g_assert_false(vnet_direct_realize(&def, &ctx, &again, &error));
     g_assert_error(error, VNET_ERROR, VNET_ERROR_OPERATION_FAILED);
@@ -360,10 +359,6 @@ test_passthrough(void)
     g_autoptr(Guest) b = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *old_mac = NULL;
-    g_autofree char *guest_mac = NULL;
-    g_autofree char *dev_mac = NULL;
-    g_autofree char *restored = NULL;
-    g_autofree char *mode = NULL;
     g_autofree char *holder = NULL;
     VnetMac mac_a = vnet_test_mac("52:54:00:aa:00:01");
     VnetMac mac_b = vnet_test_mac("52:54:00:bb:00:01");
@@ -389,13 +384,10 @@ test_passthrough(void)
     g_assert_true(link->passthrough);
 
     /* the guest's interface has the NIC's MAC (and so has the device) */
-    guest_mac = link_attr("vnt-pta", "eth0", "address");
-    g_assert_cmpstr(guest_mac, ==, "52:54:00:aa:00:01");
-    dev_mac = link_attr(NULL, "vnt-eth0", "address");
-    g_assert_cmpstr(dev_mac, ==, "52:54:00:aa:00:01");
+    assert_link_attr("vnt-pta", "eth0", "address", "52:54:00:aa:00:01");
+    assert_link_attr(NULL, "vnt-eth0", "address", "52:54:00:aa:00:01");
     g_assert_cmpint(link_mtu("vnt-pta", "eth0"), ==, 1400);
-    mode = link_info_data("vnt-pta", "eth0", "mode");
-    g_assert_cmpstr(mode, ==, "passthru");
+    assert_link_info("vnt-pta", "eth0", "mode", "passthru");
     holder = vnet_direct_registry_passthrough_holder(registry, "vnt-eth0");
     g_assert_cmpstr(holder, ==, "vnt-pta");
     /* and it works: the far side answers the guest */
@@ -418,14 +410,11 @@ test_passthrough(void)
     g_clear_error(&error);
     g_assert_cmpuint(vnet_netns_count_links("vnt-ptb", NULL), ==, links_b);
     /* the device's address is still the guest's */
-    g_free(dev_mac);
-    dev_mac = link_attr(NULL, "vnt-eth0", "address");
-    g_assert_cmpstr(dev_mac, ==, "52:54:00:aa:00:01");
+    assert_link_attr(NULL, "vnt-eth0", "address", "52:54:00:aa:00:01");
 
     /* destroy: the device has its old MAC and MTU back, the claim is gone */
     guest_teardown(a, nl);
-    restored = link_attr(NULL, "vnt-eth0", "address");
-    g_assert_cmpstr(restored, ==, old_mac);
+    assert_link_attr(NULL, "vnt-eth0", "address", old_mac);
     g_assert_cmpint(link_mtu(NULL, "vnt-eth0"), ==, 1500);
     g_assert_false(vnet_netns_link_exists("vnt-pta", "eth0"));
     g_clear_pointer(&holder, g_free);
@@ -436,13 +425,9 @@ test_passthrough(void)
     def_b.mode = VNET_DIRECT_MODE_PASSTHROUGH;
     g_assert_true(vnet_direct_realize(&def_b, &ctx, &link, &error));
     g_ptr_array_add(b->links, link);
-    g_free(guest_mac);
-    guest_mac = link_attr("vnt-ptb", "eth0", "address");
-    g_assert_cmpstr(guest_mac, ==, "52:54:00:bb:00:01");
+    assert_link_attr("vnt-ptb", "eth0", "address", "52:54:00:bb:00:01");
     guest_teardown(b, nl);
-    g_free(restored);
-    restored = link_attr(NULL, "vnt-eth0", "address");
-    g_assert_cmpstr(restored, ==, old_mac);
+    assert_link_attr(NULL, "vnt-eth0", "address", old_mac);
     remove_physical("vnt-eth0", "vnt-far");
 }
 
@@ -455,8 +440,6 @@ test_passthrough_vm(void)
     g_autoptr(VnetDirectLink) other = NULL;
     g_autoptr(GError) error = NULL;
     g_autofree char *old_mac = NULL;
-    g_autofree char *tap_mac = NULL;
-    g_autofree char *restored = NULL;
     VnetMac mac = vnet_test_mac("52:54:00:cc:00:01");
     VnetDirectDef def = {.source_dev = "vnt-eth0", .mode = VNET_DIRECT_MODE_PASSTHROUGH,
                          .mac = &mac};
@@ -475,16 +458,14 @@ test_passthrough_vm(void)
 
     g_assert_true(vnet_direct_realize(&def, &ctx, &link, &error));
     g_assert_no_error(error);
-    tap_mac = link_attr(NULL, link->name, "address");
-    g_assert_cmpstr(tap_mac, ==, "52:54:00:cc:00:01");
+    assert_link_attr(NULL, link->name, "address", "52:54:00:cc:00:01");
     /* the same domain cannot have the device twice either */
     g_assert_false(vnet_direct_realize(&def, &ctx, &other, &error));
     g_assert_nonnull(strstr(error->message, "domain 'vmpt'"));
     g_clear_error(&error);
 
     g_assert_true(vnet_direct_link_undo(link, nl, &error));
-    restored = link_attr(NULL, "vnt-eth0", "address");
-    g_assert_cmpstr(restored, ==, old_mac);
+    assert_link_attr(NULL, "vnt-eth0", "address", old_mac);
     g_assert_null(vnet_direct_registry_passthrough_holder(registry, "vnt-eth0"));
     remove_physical("vnt-eth0", "vnt-far");
 }
@@ -569,7 +550,6 @@ test_rollback(void)
     g_autoptr(VnetUndo) undo = vnet_undo_new();
     g_autoptr(GError) error = NULL;
     g_autofree char *old_mac = NULL;
-    g_autofree char *restored = NULL;
     VnetMac macs[4] = {vnet_test_mac("52:54:00:00:04:01"), vnet_test_mac("52:54:00:00:04:02"),
                        vnet_test_mac("52:54:00:00:04:03"), vnet_test_mac("52:54:00:00:04:04")};
     VnetDirectDef defs[4] = {
@@ -612,8 +592,7 @@ test_rollback(void)
     vnet_undo_run(undo);
     g_assert_cmpuint(vnet_netns_count_links("vnt-rb", NULL), ==, 1); /* lo */
     g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, host_links);
-    restored = link_attr(NULL, "vnt-eth1", "address");
-    g_assert_cmpstr(restored, ==, old_mac);
+    assert_link_attr(NULL, "vnt-eth1", "address", old_mac);
     g_assert_cmpint(link_mtu(NULL, "vnt-eth1"), ==, 1500);
     g_assert_null(vnet_direct_registry_passthrough_holder(registry, "vnt-eth1"));
 
@@ -788,8 +767,6 @@ test_nic_ops(void)
     g_autoptr(VnetDomainDef) def = NULL;
     g_autoptr(VnetDomainDef) def2 = NULL;
     g_autofree char *old_mac = NULL;
-    g_autofree char *mac = NULL;
-    g_autofree char *state = NULL;
     g_autofree char *restored = NULL;
     g_autofree char *xml2 = NULL;
     guint64 requests;
@@ -808,10 +785,8 @@ test_nic_ops(void)
     g_assert_no_error(error);
     g_assert_cmpuint(status->links->len, ==, 3);
     g_assert_cmpint(((VnetStatusLink *)g_ptr_array_index(status->links, 0))->ifindex, ==, 0);
-    mac = link_attr("vnt-ops", "eth0", "address");
-    g_assert_cmpstr(mac, ==, "52:54:00:00:05:01");
-    state = link_attr("vnt-ops", "eth2", "operstate");
-    g_assert_cmpstr(state, ==, "DOWN");
+    assert_link_attr("vnt-ops", "eth0", "address", "52:54:00:00:05:01");
+    assert_link_attr("vnt-ops", "eth2", "operstate", "DOWN");
     g_assert_cmpuint(count_group("vnt-ops", VNET_NETDEV_GROUP), ==, 3);
     /* the device as it was, for a stop by another process */
     g_assert_cmpuint(status->passthrough->len, ==, 1);
@@ -860,8 +835,7 @@ test_nic_ops(void)
     g_assert_cmpuint(vnet_netns_count_links("vnt-ops", NULL), ==, 1);
     g_assert_cmpuint(status->links->len, ==, 0);
     g_assert_cmpuint(status->passthrough->len, ==, 0);
-    restored = link_attr(NULL, "vnt-eth1", "address");
-    g_assert_cmpstr(restored, ==, old_mac);
+    assert_link_attr(NULL, "vnt-eth1", "address", old_mac);
     g_assert_null(vnet_direct_registry_passthrough_holder(vnet_nic_direct_registry(), "vnt-eth1"));
     g_assert_true(vnet_nic_direct_stop_netns(def, status, g->fd, &error));
     g_assert_no_error(error);
@@ -889,7 +863,6 @@ test_nic_ops_vm(void)
     g_autoptr(GError) error = NULL;
     g_autoptr(VnetDomainDef) def = NULL;
     g_autofree char *old_mac = NULL;
-    g_autofree char *restored = NULL;
     VnetMac guest0 = vnet_test_mac("52:54:00:00:08:01");
     guint before;
 
@@ -921,33 +894,28 @@ test_nic_ops_vm(void)
         {
             VnetDomainInterfaceDef *nic = g_ptr_array_index(def->interfaces, 0);
             VnetStatusLink *rec = g_ptr_array_index(status->links, 0);
-            g_autofree char *kind = link_info_data(NULL, nic->target_dev, "info_kind");
-            g_autofree char *mode = link_info_data(NULL, nic->target_dev, "mode");
-            g_autofree char *mac = link_attr(NULL, nic->target_dev, "address");
-            g_autofree char *group = link_attr(NULL, nic->target_dev, "group");
+            g_autoptr(JsonNode) host = vnet_netns_ip_json(NULL, "link");
+            JsonObject *kernel = vnet_netns_find_link(host, nic->target_dev);
 
             g_assert_true(g_str_has_prefix(nic->target_dev, "vnmvtap"));
+            g_assert_nonnull(kernel);
             g_assert_cmpstr(rec->name, ==, nic->target_dev);
+            /* the recorded ifindex is the kernel's, not just self-consistent */
+            g_assert_cmpint(rec->ifindex, ==, json_object_get_int_member(kernel, "ifindex"));
             g_assert_cmpint(rec->ifindex, ==, nic->target_ifindex);
             g_assert_cmpint(rec->ifindex, >, 0);
             g_assert_null(rec->guest_name);
-            g_assert_cmpstr(kind, ==, "macvtap");
-            g_assert_cmpstr(mode, ==, "bridge");
-            g_assert_cmpstr(mac, ==, "52:54:00:00:08:01");
-            g_assert_cmpstr(group, ==, "1301");
+            assert_link_info(NULL, nic->target_dev, "info_kind", "macvtap");
+            assert_link_info(NULL, nic->target_dev, "mode", "bridge");
+            assert_link_attr(NULL, nic->target_dev, "address", "52:54:00:00:08:01");
+            assert_link_attr(NULL, nic->target_dev, "group", "1301");
             g_assert_cmpint(link_mtu(NULL, nic->target_dev), ==, 1400);
         }
-        {
-            g_autofree char *mode = link_info_data(NULL, "vnt-mvt9", "mode");
-            g_autofree char *dev_mac = link_attr(NULL, "vnt-eth1", "address");
-            VnetStatusPassthrough *pt;
-
-            g_assert_cmpstr(mode, ==, "passthru");
-            g_assert_cmpstr(dev_mac, ==, "52:54:00:00:08:02");
-            g_assert_cmpuint(status->passthrough->len, ==, 1);
-            pt = g_ptr_array_index(status->passthrough, 0);
-            g_assert_cmpstr(pt->dev, ==, "vnt-eth1");
-        }
+        assert_link_info(NULL, "vnt-mvt9", "mode", "passthru");
+        assert_link_attr(NULL, "vnt-eth1", "address", "52:54:00:00:08:02");
+        g_assert_cmpuint(status->passthrough->len, ==, 1);
+        g_assert_cmpstr(((VnetStatusPassthrough *)g_ptr_array_index(status->passthrough, 0))->dev,
+                        ==, "vnt-eth1");
         g_assert_cmpuint(count_group(NULL, 1301), ==, 2);
         vnet_test_assert_frames(fds[0], &guest0, "vnt-far", "far0",
                             round == 0 ? "vm nic" : "vm nic again");
@@ -965,9 +933,7 @@ test_nic_ops_vm(void)
         close(fds[0]);
         close(fds[1]);
         g_assert_cmpuint(vnet_netns_count_links(NULL, NULL), ==, before);
-        g_clear_pointer(&restored, g_free);
-        restored = link_attr(NULL, "vnt-eth1", "address");
-        g_assert_cmpstr(restored, ==, old_mac);
+        assert_link_attr(NULL, "vnt-eth1", "address", old_mac);
         g_assert_null(
             vnet_direct_registry_passthrough_holder(vnet_nic_direct_registry(), "vnt-eth1"));
     }
