@@ -264,6 +264,7 @@ test_sigkill(Fixture *fx, gconstpointer data)
 
     vnet_test_start_and_kill(fx->uri, "crash1");
     g_assert_true(netns_exists("crash1"));
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 1);
 
     /* A new process (connection) finds it running and can tear it down. */
     conn = vnet_connection_open(fx->uri, &error);
@@ -292,10 +293,17 @@ test_sigkill(Fixture *fx, gconstpointer data)
         g_assert_false(g_file_test(status, G_FILE_TEST_EXISTS));
     }
     g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
-    /* And it starts again cleanly. */
+    /* And it starts again cleanly: the kernel has its namespace and NIC
+     * again, and loses them on destroy. */
     g_assert_true(vnet_domain_start(dom, &error));
     g_assert_no_error(error);
+    g_assert_true(netns_exists("crash1"));
+    g_assert_true(vnet_netns_link_exists("crash1", "eth0"));
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 1);
     g_assert_true(vnet_domain_destroy(dom, &error));
+    g_assert_no_error(error);
+    g_assert_false(netns_exists("crash1"));
+    g_assert_cmpuint(vnet_netns_count_links(NULL, VNET_GROUP), ==, 0);
 }
 
 static void
