@@ -135,7 +135,7 @@ EOF
     $sudo env ROOT="$root" unshare --net --mount sh "$root/demo.sh" || status=$?
     $sudo rm -rf "$root"
     if [ $status -ne 0 ]; then
-        say "some demo steps failed (realization of those kinds is still being built)"
+        say "some demo steps failed (their errors are above)"
         return $status
     fi
 }

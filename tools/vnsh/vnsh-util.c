@@ -11,9 +11,10 @@
 
 #include "vnsh.h"
 
-/* Where vnsh connects when neither -c nor VNET_DEFAULT_URI says: root gets
- * the system's local driver. Others cannot change the host in-process;
- * once the D-Bus service (vnetd) exists, their default belongs here. */
+/* Where vnsh connects when neither -c nor VNET_DEFAULT_URI says: the
+ * library's default (dbus:///system for a user other than root while vnetd
+ * runs, else the system's local driver). Others cannot change the host
+ * in-process, so without vnetd they are told their choices instead. */
 static char *
 default_uri(GError **error)
 {
