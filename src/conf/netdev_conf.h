@@ -191,8 +191,10 @@ typedef struct _VnetPortForward {
 /* Longest rule name (VirtualBox's rules are short words). */
 #define VNET_PORT_FORWARD_NAME_MAX 64
 
-/* Parses the vnet form of <portForward>. Names are 1-64 printable characters
- * without ',' (VirtualBox's rule separator). */
+/* Rule names are 1-64 printable characters without ',' (VirtualBox's rule
+ * separator), in XML and in VirtualBox's rule string alike. */
+gboolean vnet_port_forward_name_is_valid(const char *name);
+/* Parses the vnet form of <portForward>. */
 VnetPortForward *vnet_port_forward_parse(const xmlNode *node, GError **error);
 void vnet_port_forward_format(VnetXmlWriter *writer, const VnetPortForward *rule);
 VnetPortForward *vnet_port_forward_copy(const VnetPortForward *rule);

@@ -11,8 +11,19 @@
 
 VNET_ENUM_IMPL(vnet_port_protocol, VNET_PORT_PROTOCOL_LAST, NULL, "tcp", "udp");
 
-static gboolean
-valid_rule_name(const char *name)
+/**
+ * vnet_port_forward_name_is_valid:
+ * @name: a rule name
+ *
+ * The one definition of a rule name, for the XML form and VirtualBox's
+ * rule string alike, so a rule added from the command line is one the
+ * saved XML reads back: 1 to VNET_PORT_FORWARD_NAME_MAX bytes of UTF-8,
+ * printable, without ',' (the separator of VirtualBox's rule lists).
+ *
+ * Returns: whether @name may name a rule.
+ */
+gboolean
+vnet_port_forward_name_is_valid(const char *name)
 {
     gsize len = strlen(name);
 
@@ -57,7 +68,7 @@ vnet_port_forward_parse(const xmlNode *node, GError **error)
     rule->line = vnet_xml_node_line(node);
     if (!vnet_xml_prop_string(node, "name", TRUE, &rule->name, error))
         return NULL;
-    if (!valid_rule_name(rule->name)) {
+    if (!vnet_port_forward_name_is_valid(rule->name)) {
         vnet_xml_error_bad_attr(error, node, "name", rule->name,
                                 _("a rule name of 1 to 64 printable characters without ','"));
         return NULL;

@@ -190,13 +190,11 @@ vnet_network_port_forward_parse_rule(const char *rule, int family, GError **erro
                    VNET_PORT_FORWARD_NAME_MAX);
         return NULL;
     }
-    for (const char *c = pf->name; *c; c++) {
-        if (*c == ',' || g_ascii_iscntrl(*c) || !g_utf8_validate(pf->name, -1, NULL)) {
-            rule_error(&rp, error, "%s",
-                       _("the name may not contain ',' or control characters and must be "
-                         "UTF-8"));
-            return NULL;
-        }
+    if (!vnet_port_forward_name_is_valid(pf->name)) {
+        rule_error(&rp, error, "%s",
+                   _("the name may not contain ',' or control characters and must be "
+                     "UTF-8"));
+        return NULL;
     }
     proto = take_field(&rp, FALSE);
     if (!proto) {
