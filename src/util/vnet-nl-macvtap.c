@@ -14,13 +14,6 @@
 #include "util/vnet-log.h"
 #include "util/vnet-nl.h"
 
-static gboolean
-name_is_valid(const char *name)
-{
-    return name && *name && strlen(name) < VNET_IFNAMSIZ && !strchr(name, '/') &&
-           !g_str_equal(name, ".") && !g_str_equal(name, "..");
-}
-
 /* ---- macvtap character device --------------------------------------- */
 
 static int
@@ -55,7 +48,7 @@ vnet_nl_macvtap_get_devnum(const char *name, int ifindex, dev_t *ret)
     char tail;
     int r;
 
-    if (!name_is_valid(name))
+    if (!vnet_nl_ifname_is_valid(name))
         return -EINVAL;
     if (ifindex <= 0) {
         g_autofree char *index_path = g_strdup_printf("/sys/class/net/%s/ifindex", name);

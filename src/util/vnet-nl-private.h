@@ -27,4 +27,3 @@ struct VnetNl {
 
 int vnet_nl_rtnl_set_mac(struct rtnl_link *link, const VnetMac *mac);
 void vnet_nl_rtnl_set_up(struct rtnl_link *link, VnetTristate up);
-gboolean vnet_nl_ifname_is_valid(const char *name);

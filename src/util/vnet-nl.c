@@ -612,8 +612,15 @@ vnet_nl_rtnl_set_up(struct rtnl_link *link, VnetTristate up)
         rtnl_link_unset_flags(link, IFF_UP);
 }
 
-/* Whether @name can be an interface name: non-empty, shorter than
- * IFNAMSIZ, and no path component ("/", ".", ".."). */
+/**
+ * vnet_nl_ifname_is_valid:
+ * @name: (nullable): a proposed interface name
+ *
+ * The kernel's own limits plus no path component, since the name also
+ * ends up in /proc/sys and /sys paths.
+ *
+ * Returns: whether @name can be an interface name.
+ */
 gboolean
 vnet_nl_ifname_is_valid(const char *name)
 {

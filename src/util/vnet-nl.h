@@ -76,6 +76,11 @@ guint64 vnet_nl_get_request_count(VnetNl *nl);
  * handle, or NULL. Valid until the next request. */
 const char *vnet_nl_last_error_message(VnetNl *nl);
 
+/* Whether @name can be an interface name: non-empty, shorter than
+ * IFNAMSIZ, and no path component ("/", ".", ".."), so it is also safe in
+ * /proc/sys and /sys paths. */
+gboolean vnet_nl_ifname_is_valid(const char *name);
+
 /* ---- link lookup ---------------------------------------------------- */
 
 typedef struct {

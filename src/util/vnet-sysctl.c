@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 #include "util/vnet-log.h"
+#include "util/vnet-nl.h"
 #include "util/vnet-sysctl.h"
 
 #define PROC_SYS "/proc/sys/"
-/* IFNAMSIZ */
-#define IFNAME_MAX 15
 
 static gboolean
 path_is_valid(const char *path)
@@ -107,8 +106,7 @@ iface_path(int family, const char *ifname, const char *key)
         proto = "ipv6";
     else
         return NULL;
-    if (!ifname || !*ifname || strlen(ifname) > IFNAME_MAX || strchr(ifname, '/') ||
-        g_str_equal(ifname, ".") || g_str_equal(ifname, ".."))
+    if (!vnet_nl_ifname_is_valid(ifname))
         return NULL;
     if (!key || !*key || strchr(key, '/') || key[0] == '.')
         return NULL;
