@@ -8,12 +8,15 @@
 #include <netlink/route/neighbour.h>
 #include <netlink/route/route.h>
 
+#include "util/vnet-nl-private.h"
 #include "util/vnet-nl.h"
 
 /* ---- addresses, routes, proxy neighbours ---------------------------- */
 
-static struct nl_addr *
-inet_to_nl(const VnetInetAddr *addr, guint prefix)
+/* @addr/@prefix as a libnl address (new reference), or NULL when @addr is
+ * neither IPv4 nor IPv6 or memory ran out. Shared with vnet-nl-lookup.c. */
+struct nl_addr *
+vnet_nl_inet_to_nl(const VnetInetAddr *addr, guint prefix)
 {
     struct nl_addr *a;
 
@@ -38,7 +41,7 @@ addr_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *addr, gu
         return -ENOMEM;
     if (ifindex <= 0 || prefix > vnet_inet_family_bits(addr->family))
         return -EINVAL;
-    local = inet_to_nl(addr, prefix);
+    local = vnet_nl_inet_to_nl(addr, prefix);
     if (!local)
         return -EINVAL;
     rtnl_addr_set_ifindex(obj, ifindex);
@@ -126,11 +129,11 @@ route_build(const VnetNlRoute *route, gboolean for_delete, VnetRtnlRoute **ret)
     if (vnet_inet_is_set(&route->dst)) {
         if (route->prefix > vnet_inet_family_bits(family))
             return -EINVAL;
-        dst = inet_to_nl(&route->dst, route->prefix);
+        dst = vnet_nl_inet_to_nl(&route->dst, route->prefix);
     } else {
         VnetInetAddr any = {.family = family};
 
-        dst = inet_to_nl(&any, 0);
+        dst = vnet_nl_inet_to_nl(&any, 0);
     }
     if (!dst)
         return -ENOMEM;
@@ -153,7 +156,8 @@ route_build(const VnetNlRoute *route, gboolean for_delete, VnetRtnlRoute **ret)
     if (route->ifindex > 0)
         rtnl_route_nh_set_ifindex(nh, route->ifindex);
     if (has_gw) {
-        g_autoptr(VnetNlAddr) gw = inet_to_nl(&route->gateway, vnet_inet_family_bits(family));
+        g_autoptr(VnetNlAddr) gw =
+            vnet_nl_inet_to_nl(&route->gateway, vnet_inet_family_bits(family));
 
         if (!gw) {
             rtnl_route_nh_free(nh);
@@ -236,7 +240,7 @@ neigh_proxy_request(VnetNl *nl, gboolean add, int ifindex, const VnetInetAddr *a
         return -ENOMEM;
     if (ifindex <= 0)
         return -EINVAL;
-    dst = inet_to_nl(addr, vnet_inet_family_bits(addr->family));
+    dst = vnet_nl_inet_to_nl(addr, vnet_inet_family_bits(addr->family));
     if (!dst)
         return -EINVAL;
     rtnl_neigh_set_ifindex(neigh, ifindex);

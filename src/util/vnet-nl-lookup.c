@@ -4,6 +4,7 @@
 #include <errno.h>
 
 #include "util/vnet-nl-lookup.h"
+#include "util/vnet-nl-private.h"
 #include "util/vnet-nl.h"
 
 /**
@@ -27,12 +28,11 @@ vnet_nl_route_lookup_oif(const VnetInetAddr *dst, int *ret_ifindex)
     r = nl_connect(sk, NETLINK_ROUTE);
     if (r < 0)
         return vnet_nl_error_to_errno(r);
-    addr = nl_addr_build(dst->family, dst->u.bytes,
-                         dst->family == AF_INET ? sizeof(struct in_addr)
-                                                : sizeof(struct in6_addr));
+    if (dst->family != AF_INET && dst->family != AF_INET6)
+        return -EINVAL;
+    addr = vnet_nl_inet_to_nl(dst, vnet_inet_family_bits(dst->family));
     if (!addr)
         return -ENOMEM;
-    nl_addr_set_prefixlen(addr, dst->family == AF_INET ? 32 : 128);
     r = rtnl_route_lookup(sk, addr, &route);
     if (r < 0)
         return vnet_nl_error_to_errno(r);

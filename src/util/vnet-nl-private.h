@@ -9,6 +9,7 @@
 #include <netlink/netlink.h>
 #include <netlink/route/link.h>
 
+#include "util/vnet-inet.h"
 #include "util/vnet-mac.h"
 #include "util/vnet-enum.h"
 
@@ -27,3 +28,5 @@ struct VnetNl {
 
 int vnet_nl_rtnl_set_mac(struct rtnl_link *link, const VnetMac *mac);
 void vnet_nl_rtnl_set_up(struct rtnl_link *link, VnetTristate up);
+/* In vnet-nl-addr.c. */
+struct nl_addr *vnet_nl_inet_to_nl(const VnetInetAddr *addr, guint prefix);
