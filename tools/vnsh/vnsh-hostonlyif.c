@@ -184,18 +184,14 @@ cmd_ipconfig(VnshCtl *ctl, const VnshArgs *args)
     if (ip) {
         xmlNode *node = vnsh_network_ipv4(doc);
         g_autofree char *prefix_text = g_strdup_printf("%u", prefix);
-        gboolean had_dhcp;
 
         if (!node)
             node = xmlNewChild(xmlDocGetRootElement(doc), NULL, (const xmlChar *)"ip", NULL);
-        had_dhcp = FALSE;
-        for (xmlNode *n = node->children; n; n = n->next)
-            had_dhcp |= n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)"dhcp");
         xmlUnsetProp(node, (const xmlChar *)"netmask");
         xmlSetProp(node, (const xmlChar *)"address", (const xmlChar *)ip);
         xmlSetProp(node, (const xmlChar *)"prefix", (const xmlChar *)prefix_text);
         /* the old DHCP range lies in the old subnet: the server now serves the new one */
-        if (had_dhcp)
+        if (vnsh_xml_child(node, "dhcp"))
             vnsh_network_set_dhcp(node, TRUE);
     }
     if (ip6) {

@@ -72,21 +72,12 @@ collect_rules(const VnshArgs *args, GPtrArray *out)
     return VNSH_EXIT_OK;
 }
 
-static xmlNode *
-child(xmlNode *parent, const char *name)
-{
-    for (xmlNode *n = parent->children; n; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name))
-            return n;
-    return NULL;
-}
-
 /* <forward mode='nat'>, with <nat ipv6> first as the schema orders it. */
 static void
 set_ipv6(xmlDoc *doc, GInetAddressMask *subnet4, gboolean on)
 {
     xmlNode *root = xmlDocGetRootElement(doc);
-    xmlNode *forward = child(root, "forward");
+    xmlNode *forward = vnsh_xml_child(root, "forward");
     xmlNode *ip6;
 
     while ((ip6 = vnsh_network_ipv6(doc))) {
@@ -249,7 +240,7 @@ cmd_modify(VnshCtl *ctl, const VnshArgs *args)
         if (subnet) {
             set_subnet(ip, subnet);
             /* the old range lies outside the new subnet: start from the new one */
-            if (dhcp < 0 && child(ip, "dhcp"))
+            if (dhcp < 0 && vnsh_xml_child(ip, "dhcp"))
                 vnsh_network_set_dhcp(ip, TRUE);
         }
         if (dhcp >= 0)

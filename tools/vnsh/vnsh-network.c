@@ -486,6 +486,23 @@ vnsh_subnet_host(GInetAddressMask *subnet, guint host)
 }
 
 /**
+ * vnsh_xml_child:
+ * @parent: an element
+ * @name: an element name
+ *
+ * Returns: (transfer none) (nullable): the first child element of @parent
+ *   called @name.
+ */
+xmlNode *
+vnsh_xml_child(xmlNode *parent, const char *name)
+{
+    for (xmlNode *n = parent->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name))
+            return n;
+    return NULL;
+}
+
+/**
  * vnsh_xml_remove_children:
  * @parent: an element
  * @name: the children's element name

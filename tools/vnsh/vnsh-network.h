@@ -43,5 +43,7 @@ VnetNetwork *vnsh_network_define_doc(VnetConnection *conn, xmlDoc *doc);
 VnetNetwork *vnsh_network_remove(VnshCtl *ctl, const char *name, const char *kind);
 /* Finds a network of @kind ("nat", "hostonly") by name; prints the error. */
 VnetNetwork *vnsh_lookup_network_kind(VnshCtl *ctl, const char *name, const char *kind);
+/* The first child element of @parent called @name, or NULL. */
+xmlNode *vnsh_xml_child(xmlNode *parent, const char *name);
 /* Removes every child element of @parent called @name. */
 void vnsh_xml_remove_children(xmlNode *parent, const char *name);
