@@ -376,6 +376,8 @@ test_nic_ops(void)
         g_assert_cmpuint(rec->group, ==, 1204);
         g_assert_null(rec->guest_name);
         vnet_netns_link_read(&l, NULL, nic->target_dev);
+        /* the recorded ifindex is the kernel's, not just self-consistent */
+        g_assert_cmpint(rec->ifindex, ==, json_object_get_int_member(l.link, "ifindex"));
         g_assert_cmpstr(vnet_netns_str_member(l.link, "master"), ==, BRIDGE);
         g_assert_cmpint(json_object_get_int_member(l.link, "mtu"), ==, 1400);
         g_assert_cmpstr(vnet_netns_str_member(l.link, "group"), ==, "1204");
