@@ -86,6 +86,18 @@ count_vnet_links(void)
     return n;
 }
 
+/* Whether the kernel has an nftables table called @name (any family). */
+static gboolean
+nft_has_table(const char *name)
+{
+    const char *argv[] = {"nft", "-j", "list", "tables", NULL};
+    g_autofree char *out = NULL;
+    g_autofree char *quoted = g_strdup_printf("\"%s\"", name);
+
+    g_assert_cmpint(vnet_test_run_full(argv, &out, NULL), ==, 0);
+    return strstr(out, quoted) != NULL;
+}
+
 static char *
 netns_domain_xml(const char *name, guint nics)
 {
@@ -354,6 +366,7 @@ test_nat_network(Fixture *fx, gconstpointer data)
     g_assert_nonnull(strstr(xml, "<forward mode='nat'"));
     g_assert_nonnull(strstr(xml, "vnbr-nat1"));
     g_assert_cmpint(vnet_network_is_active(net, &error), ==, 0);
+    g_assert_false(nft_has_table("vnet-natnet1"));
 
     g_assert_true(vnet_network_start(net, &error));
     g_assert_no_error(error);
@@ -379,6 +392,8 @@ test_nat_network(Fixture *fx, gconstpointer data)
                        json_object_get_int_member(a, "prefixlen") == 24;
         }
         g_assert_true(gateway);
+        /* and its NAT rules, made through vnetd too */
+        g_assert_true(nft_has_table("vnet-natnet1"));
     }
     {
         g_autoptr(GPtrArray) leases = vnet_network_get_dhcp_leases(net, NULL, &error);
@@ -389,6 +404,7 @@ test_nat_network(Fixture *fx, gconstpointer data)
     g_assert_true(vnet_network_destroy(net, &error));
     g_assert_no_error(error);
     g_assert_false(vnet_netns_link_exists(NULL, "vnbr-nat1"));
+    g_assert_false(nft_has_table("vnet-natnet1"));
     g_assert_cmpint(vnet_network_is_active(net, NULL), ==, 0);
     g_assert_true(vnet_network_undefine(net, &error));
     g_assert_no_error(error);
