@@ -4,7 +4,9 @@
 EXTRA_DIST += docs/Doxyfile
 apidocdir = $(docdir)/api
 
-api-docs:
+# Regenerated only when a public header or the Doxyfile changes (the stamp
+# records the last run), not on every make.
+docs/api.stamp: $(vnetinclude_HEADERS) $(srcdir)/docs/Doxyfile
 	$(AM_V_GEN)if command -v doxygen >/dev/null 2>&1; then \
 	  rm -rf docs/api && $(MKDIR_P) docs/api && \
 	  VNET_TOP_SRCDIR='$(abs_top_srcdir)' VNET_DOCS_OUTDIR='$(abs_top_builddir)/docs/api' \
@@ -13,6 +15,9 @@ api-docs:
 	else \
 	  echo "doxygen not found: the API reference is not built (Debian: apt-get install doxygen)"; \
 	fi
+	@touch $@
+
+api-docs: docs/api.stamp
 .PHONY: api-docs
 
 all-local: api-docs
@@ -29,4 +34,4 @@ uninstall-local:
 	rm -rf '$(DESTDIR)$(apidocdir)'
 
 clean-local:
-	rm -rf docs/api
+	rm -rf docs/api docs/api.stamp
