@@ -633,16 +633,14 @@ test_internal(Fixture *fx, gconstpointer data)
     net = vnet_network_lookup_by_name(fx->conn, "lab", &error);
     g_assert_no_error(error);
     g_assert_cmpint(vnet_network_is_active(net, &error), ==, 1);
+    bridge = sh_output(NULL, "ip -o link show type bridge | awk -F': ' '{print $2}'");
+    g_assert_nonnull(bridge);
+    g_strstrip(bridge);
+    g_assert_true(g_str_has_prefix(bridge, "vnbr"));
     b = start_internal_guest(fx, "ib", "10.77.0.2");
     g_assert_true(ping("ia", "10.77.0.2"));
     g_assert_true(ping("ib", "10.77.0.1"));
     /* the host has no address on the bridge and cannot reach them */
-    bridge = sh_output(NULL, "ip -j link show master $(ip -o link show type bridge | "
-                             "awk -F': ' '{print $2}' | head -1) >/dev/null; "
-                             "ip -o link show type bridge | awk -F': ' '{print $2}'");
-    g_assert_nonnull(bridge);
-    g_strstrip(bridge);
-    g_assert_true(g_str_has_prefix(bridge, "vnbr"));
     {
         g_autofree char *cmd = g_strdup_printf("ip -o addr show dev %s", bridge);
 
@@ -654,8 +652,10 @@ test_internal(Fixture *fx, gconstpointer data)
     vnet_netns_sh(NULL, "ip route del 10.77.0.0/24 dev %s", bridge);
     destroy_domain(a);
     g_assert_cmpint(vnet_network_is_active(net, &error), ==, 1);
+    g_assert_true(vnet_netns_link_exists(NULL, bridge));
     destroy_domain(b);
-    /* removed with its last NIC */
+    /* removed with its last NIC: from the kernel and from vnet's list */
+    g_assert_false(vnet_netns_link_exists(NULL, bridge));
     g_clear_pointer(&net, vnet_network_unref);
     net = vnet_network_lookup_by_name(fx->conn, "lab", &error);
     g_assert_null(net);
