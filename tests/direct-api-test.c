@@ -342,6 +342,7 @@ test_passthrough_crash(Fixture *fx, gconstpointer data)
     /* killed while running: the next connection finds it running, still
      * holding the device, and its destroy gives the device back */
     vnet_test_start_and_kill(fx->uri, "vnt-pt1");
+    g_assert_true(netns_exists("vnt-pt1"));
     status_path = g_build_filename(fx->root, "run/domains/vnt-pt1.xml", NULL);
     g_assert_true(g_file_get_contents(status_path, &status_xml, NULL, NULL));
     g_assert_nonnull(strstr(status_xml, "<passthrough dev='vnt-eth1'"));
@@ -362,6 +363,7 @@ test_passthrough_crash(Fixture *fx, gconstpointer data)
     g_assert_nonnull(strstr(error->message, "by domain 'vnt-pt1'"));
     g_clear_error(&error);
     destroy(dom);
+    g_assert_false(netns_exists("vnt-pt1"));
     {
         g_autofree char *dev_mac = link_member(NULL, "vnt-eth1", "address");
 
