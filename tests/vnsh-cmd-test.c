@@ -197,7 +197,11 @@ static const Case cases[] = {
     {"hostonlyif/ipconfig", "hostonlyif create; hostonlyif ipconfig vboxnet0 --ip 192.168.60.1 --netmask 255.255.255.128 "
                             "--ipv6 fd00:60::1 --netmasklengthv6 48; net-dumpxml vboxnet0 --inactive", 0,
      {"Interface 'vboxnet0' reconfigured", "The new addresses apply when 'vboxnet0' next starts.",
-      "<ip address='192.168.60.1' prefix='25'>", "<ip family='ipv6' address='fd00:60::1' prefix='48'/>"}},
+      "<ip address='192.168.60.1' prefix='25'>",
+      /* the old DHCP range is replaced by the rest of the new subnet */
+      "<range start='192.168.60.2' end='192.168.60.126'/>",
+      "<ip family='ipv6' address='fd00:60::1' prefix='48'/>"},
+     "192.168.56."},
     {"hostonlyif/ipconfig-bad-mask", "hostonlyif ipconfig vboxnet0 --ip 192.168.60.1 --netmask 255.0.255.0", 2,
      {NULL}, NULL, "error: --netmask '255.0.255.0' is not an IPv4 netmask"},
     {"hostonlyif/ipconfig-nothing", "hostonlyif ipconfig vboxnet0", 2, {NULL}, NULL,
