@@ -105,25 +105,3 @@ vnet_file_remove_durable(const char *path)
         return -errno;
     return vnet_file_sync_dir(dir);
 }
-
-/**
- * vnet_file_rename_durable:
- * @from: the current name
- * @to: the new name, in the same filesystem
- *
- * Returns: 0 or -errno.
- */
-int
-vnet_file_rename_durable(const char *from, const char *to)
-{
-    g_autofree char *dir = g_path_get_dirname(to);
-    g_autofree char *from_dir = g_path_get_dirname(from);
-    int r;
-
-    if (rename(from, to) < 0)
-        return -errno;
-    r = vnet_file_sync_dir(dir);
-    if (r == 0 && g_strcmp0(dir, from_dir) != 0)
-        r = vnet_file_sync_dir(from_dir);
-    return r;
-}

@@ -16,9 +16,5 @@ int vnet_file_write_atomic(const char *path, const void *data, gsize len, mode_t
  * Returns 0, or -errno (-ENOENT when there was nothing to remove). */
 int vnet_file_remove_durable(const char *path);
 
-/* Renames @from to @to (same filesystem) and fsyncs the folder of @to.
- * Returns 0 or -errno. */
-int vnet_file_rename_durable(const char *from, const char *to);
-
 /* fsync() of a folder. Returns 0 or -errno. */
 int vnet_file_sync_dir(const char *dir);
