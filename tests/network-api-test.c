@@ -418,6 +418,12 @@ test_rule_strings(void)
         {"ssh", AF_INET,
          "port-forward rule 'ssh': the protocol is missing; expected "
          "name:proto:[hostip]:hostport:[guestip]:guestport"},
+        /* the same name rule as the XML form: a C1 control character (U+0085)
+         * would otherwise be accepted here and refused when read back */
+        {"a\xc2\x85" "b:tcp:[]:1022:[192.168.15.5]:22", AF_INET,
+         "port-forward rule 'a\xc2\x85" "b:tcp:[]:1022:[192.168.15.5]:22': the name may not "
+         "contain ',' or control characters and must be UTF-8; expected "
+         "name:proto:[hostip]:hostport:[guestip]:guestport"},
     };
 
     for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
