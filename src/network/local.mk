@@ -1,13 +1,9 @@
 # src/network: the driver layer (driver vtable, test and local drivers,
-# guest backends, NIC and network realization, store, status files), the
-# runtime object lists of src/conf, and the public API entry points.
+# guest backends, NIC and network realization, store, status files) and the
+# public API entry points.
 noinst_LTLIBRARIES += src/network/libvnet_network.la
 VNET_LAYER_LIBS += src/network/libvnet_network.la
 src_network_libvnet_network_la_SOURCES = \
-	src/conf/virt_obj.c src/conf/virt_obj.h \
-	src/conf/domain_obj.c src/conf/domain_obj.h \
-	src/conf/network_obj.c src/conf/network_obj.h \
-	src/util/vnet-file.c src/util/vnet-file.h \
 	src/network/backend.c src/network/backend.h \
 	src/network/backend-netns.c \
 	src/network/driver.c src/network/driver.h \

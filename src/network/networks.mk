@@ -9,8 +9,7 @@ src_network_libvnet_network_la_SOURCES += \
 	src/network/net-exec.c src/network/net-exec.h \
 	src/network/nftables.c src/network/nftables.h \
 	src/network/nic-bridge.c \
-	src/network/nic-routed.c \
-	src/util/vnet-nl-lookup.c src/util/vnet-nl-lookup.h
+	src/network/nic-routed.c
 # the taps of VM guests' NICs joining bridges (link-tap), and their glue to
 # the NIC ops table (realize_vm)
 src_network_libvnet_network_la_SOURCES += \

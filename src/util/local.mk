@@ -24,3 +24,6 @@ src_util_libvnet_util_la_SOURCES += \
 src_util_libvnet_util_la_LIBADD += $(NL_LIBS)
 # taps through /dev/net/tun (VM guests' NICs)
 src_util_libvnet_util_la_SOURCES += src/util/vnet-tap.c src/util/vnet-tap.h
+src_util_libvnet_util_la_SOURCES += \
+	src/util/vnet-file.c src/util/vnet-file.h \
+	src/util/vnet-nl-lookup.c src/util/vnet-nl-lookup.h
